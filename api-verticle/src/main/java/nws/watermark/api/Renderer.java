@@ -1,0 +1,79 @@
+package nws.watermark.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Supplier;
+import nws.watermark.api.cache.CacheKey;
+import nws.watermark.api.cache.LocalCache;
+import nws.watermark.api.cache.Rendered;
+import nws.watermark.api.cache.SingleFlight;
+import nws.watermark.api.dispatch.Admission;
+import nws.watermark.api.dispatch.OptimizerClient;
+import nws.watermark.api.storage.OriginalStore;
+import nws.watermark.shared.ImageOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request path behind both routes: cache lookup, then on a miss (once per key, however many
+ * ask at the same time) the original to storage, the optimizer, and the result into the cache.
+ */
+public final class Renderer {
+
+  private static final Logger log = LoggerFactory.getLogger(Renderer.class);
+
+  /** A rendered variant and whether it came from the cache. */
+  public record Served(CacheKey key, Rendered image, boolean hit) {}
+
+  private final LocalCache l1;
+  private final SingleFlight<Rendered> singleFlight = new SingleFlight<>();
+  private final OriginalStore originals;
+  private final OptimizerClient optimizer;
+  private final Admission admission;
+
+  public Renderer(LocalCache l1, OriginalStore originals, OptimizerClient optimizer, Admission admission) {
+    this.l1 = l1;
+    this.originals = originals;
+    this.optimizer = optimizer;
+    this.admission = admission;
+  }
+
+  /** A variant of an uploaded image: the original is stored before it is processed. */
+  public Future<Served> fromUpload(String sha256, Buffer bytes, String contentType, ImageOptions options) {
+    CacheKey key = CacheKey.of(sha256, options);
+    Rendered hit = l1.get(key);
+    if (hit != null) {
+      return Future.succeededFuture(new Served(key, hit, true));
+    }
+    return produce(key, () -> saveOriginal(sha256, bytes, contentType)
+        .compose(v -> optimizer.optimize(bytes, options, () -> originals.load(sha256))));
+  }
+
+  /** A variant of an original stored earlier; fails with NOT_FOUND when there is none. */
+  public Future<Served> fromStore(String sha256, ImageOptions options) {
+    CacheKey key = CacheKey.of(sha256, options);
+    Rendered hit = l1.get(key);
+    if (hit != null) {
+      return Future.succeededFuture(new Served(key, hit, true));
+    }
+    return produce(key, () -> originals.load(sha256)
+        .compose(bytes -> optimizer.optimize(bytes, options, () -> originals.load(sha256))));
+  }
+
+  private Future<Served> produce(CacheKey key, Supplier<Future<Rendered>> work) {
+    return singleFlight.run(key.value(), () -> admission.withJobSlot(work).onSuccess(r -> l1.put(key, r)))
+        .map(rendered -> new Served(key, rendered, false));
+  }
+
+  /** Storage being down must not stop processing: the bytes are in memory, so log and go on. */
+  private Future<Void> saveOriginal(String sha256, Buffer bytes, String contentType) {
+    return originals.save(sha256, bytes, contentType).otherwise(err -> {
+      log.warn("original {} not stored ({}); processing from memory", sha256, err.toString());
+      return null;
+    });
+  }
+
+  public SingleFlight<Rendered> singleFlight() {
+    return singleFlight;
+  }
+}

@@ -1,0 +1,61 @@
+package nws.watermark.api.dispatch;
+
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.ServiceException;
+
+/**
+ * Bounds the work this API node holds at once: optimizer jobs in flight, and upload bytes in
+ * memory. Past either bound a request is refused with {@link ErrorCode#BUSY} (503, Retry-After)
+ * instead of queueing until the heap runs out. Confined to the API verticle's event loop.
+ */
+public final class Admission {
+
+  private final int maxJobs;
+  private final long maxBytes;
+  private int jobs;
+  private long bytes;
+
+  public Admission(int maxJobs, long maxBytes) {
+    this.maxJobs = maxJobs;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Runs {@code work} in a job slot, or fails with BUSY when every slot is taken. */
+  public <T> Future<T> withJobSlot(Supplier<Future<T>> work) {
+    if (jobs >= maxJobs) {
+      return Future.failedFuture(new ServiceException(ErrorCode.BUSY,
+          "the service is processing " + jobs + " images, its limit; retry shortly"));
+    }
+    jobs++;
+    return work.get().andThen(done -> jobs--);
+  }
+
+  /** Takes {@code n} more bytes of upload memory; false (nothing taken) when over the bound. */
+  public boolean reserveBytes(long n) {
+    if (bytes + n > maxBytes) {
+      return false;
+    }
+    bytes += n;
+    return true;
+  }
+
+  public void releaseBytes(long n) {
+    bytes -= n;
+  }
+
+  public int jobsInFlight() {
+    return jobs;
+  }
+
+  public long bytesInFlight() {
+    return bytes;
+  }
+
+  /** The failure for an upload that does not fit in the byte budget. */
+  public ServiceException bytesExhausted() {
+    return new ServiceException(ErrorCode.BUSY,
+        "the service holds " + bytes + " bytes of uploads, its limit; retry shortly");
+  }
+}

@@ -1,0 +1,85 @@
+package nws.watermark.api.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.ServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every failure the same way: the code's status and {@code {"error", "message"}}, with no
+ * stack trace or path in the body. A request whose body was not read to the end gets
+ * {@code Connection: close}, so an unread upload can never be taken for the next request.
+ */
+public final class ErrorResponder {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+
+  private final int retryAfterSeconds;
+
+  public ErrorResponder(int retryAfterSeconds) {
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Router failure handler: a thrown or failed error, or a bare status from the router. */
+  public void handle(RoutingContext ctx) {
+    Throwable err = ctx.failure();
+    if (err == null) {
+      respond(ctx, fromStatus(ctx));
+    } else {
+      respond(ctx, err);
+    }
+  }
+
+  public void respond(RoutingContext ctx, Throwable err) {
+    ErrorCode code = ErrorCode.of(err);
+    if (code == ErrorCode.INTERNAL) {
+      log.error("{} {} failed", ctx.request().method(), ctx.request().path(), err);
+    }
+    HttpServerResponse response = ctx.response();
+    if (response.headWritten()) {
+      ctx.request().connection().close();
+      return;
+    }
+    response.setStatusCode(code.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (code == ErrorCode.BUSY) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+    }
+    boolean bodyUnread = hasUnreadBody(ctx);
+    if (bodyUnread) {
+      response.putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    String body = new JsonObject()
+        .put("error", code.name())
+        .put("message", ServiceException.publicMessage(err))
+        .encode();
+    response.end(body).onComplete(done -> {
+      if (bodyUnread) {
+        ctx.request().connection().close();
+      }
+    });
+  }
+
+  private static boolean hasUnreadBody(RoutingContext ctx) {
+    var request = ctx.request();
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    boolean hasBody = (length != null && !length.trim().equals("0")) || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    return hasBody && !request.isEnded();
+  }
+
+  private static ServiceException fromStatus(RoutingContext ctx) {
+    String route = ctx.request().method() + " " + ctx.request().path();
+    return switch (ctx.statusCode()) {
+      case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such route: " + route);
+      case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed: " + route);
+      case 413 -> new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "the request body is too large");
+      case 400 -> new ServiceException(ErrorCode.INVALID_OPTION, "the request is malformed");
+      default -> new ServiceException(ErrorCode.INTERNAL, "unexpected internal error; it has been logged");
+    };
+  }
+}

@@ -1,0 +1,7 @@
+package nws.watermark.api.http;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+
+/** An upload fully received: its bytes, their SHA-256, the declared type and the form fields. */
+record Upload(Buffer bytes, String sha256, String contentType, MultiMap fields) {}

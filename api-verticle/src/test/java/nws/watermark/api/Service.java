@@ -1,0 +1,128 @@
+package nws.watermark.api;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import nws.watermark.shared.Config;
+
+/**
+ * One running NWS Watermark for a test class: the production deployment (optimizers and API in
+ * one Vert.x) with a test configuration, on a free loopback port, and a client for it.
+ */
+public final class Service implements AutoCloseable {
+
+  public static final Path CORPUS = Path.of(System.getProperty("nws.corpus.dir", "../../shared/corpus"));
+
+  public final Vertx vertx;
+  public final WebClient client;
+  public final Path storage;
+  public final int port;
+
+  private Service(Vertx vertx, Path storage, int port) {
+    this.vertx = vertx;
+    this.storage = storage;
+    this.port = port;
+    this.client = WebClient.create(vertx,
+        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+        new PoolOptions().setHttp1MaxSize(32));
+  }
+
+  /** Starts the service with the defaults overridden by {@code env}. */
+  public static Service start(Map<String, String> env) {
+    try {
+      Path storage = Files.createTempDirectory("nws-test-");
+      Map<String, String> all = new HashMap<>(env);
+      all.putIfAbsent(Config.HTTP_HOST, "127.0.0.1");
+      all.putIfAbsent(Config.HTTP_PORT, "0");
+      all.putIfAbsent(Config.STORAGE_DIR, storage.toString());
+      Vertx vertx = Vertx.vertx();
+      ApiVerticle api = ApiMain.deploy(vertx, Config.fromEnv(all)).await();
+      return new Service(vertx, storage, api.port());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Service start() {
+    return start(Map.of());
+  }
+
+  public static byte[] corpus(String name) {
+    try {
+      return Files.readAllBytes(CORPUS.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Uploads {@code bytes} as multipart field {@code image}, with query options. */
+  public HttpResponse<Buffer> upload(String name, byte[] bytes, String query) {
+    MultipartForm form = MultipartForm.create()
+        .binaryFileUpload("image", name, Buffer.buffer(bytes), contentTypeOf(name));
+    return client.post("/upload" + query).sendMultipartForm(form).await();
+  }
+
+  public HttpResponse<Buffer> upload(String corpusFile) {
+    return upload(corpusFile, corpus(corpusFile), "");
+  }
+
+  /** Uploads {@code bytes} as a raw body with {@code contentType}. */
+  public HttpResponse<Buffer> uploadRaw(byte[] bytes, String contentType, String query) {
+    HttpRequest<Buffer> req = client.post("/upload" + query);
+    if (contentType != null) {
+      req.putHeader("Content-Type", contentType);
+    }
+    return req.sendBuffer(Buffer.buffer(bytes)).await();
+  }
+
+  public HttpResponse<Buffer> get(String uri, MultiMap headers) {
+    return client.get(uri).putHeaders(headers).send().await();
+  }
+
+  public static BufferedImage image(HttpResponse<Buffer> response) {
+    try {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body().getBytes()));
+      if (image == null) {
+        throw new AssertionError("response is not an image: " + response.bodyAsString());
+      }
+      return image;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String contentTypeOf(String name) {
+    String lower = name.toLowerCase();
+    if (lower.endsWith(".png")) return "image/png";
+    if (lower.endsWith(".gif")) return "image/gif";
+    if (lower.endsWith(".bmp")) return "image/bmp";
+    if (lower.endsWith(".webp")) return "image/webp";
+    return "image/jpeg";
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    vertx.close().await();
+    try (var files = Files.walk(storage)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp folder is not worth failing a test for
+    }
+  }
+}

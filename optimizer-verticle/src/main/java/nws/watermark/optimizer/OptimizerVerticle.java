@@ -1,0 +1,80 @@
+package nws.watermark.optimizer;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import nws.watermark.optimizer.pipeline.Pipeline;
+import nws.watermark.optimizer.pipeline.Result;
+import nws.watermark.shared.Addresses;
+import nws.watermark.shared.BusHeaders;
+import nws.watermark.shared.Config;
+import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.ImageOptions;
+import nws.watermark.shared.Options;
+import nws.watermark.shared.ServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@link Addresses#OPTIMIZE} on a worker thread: one job at a time per instance, so the
+ * number of instances is the number of images decoded at once. Replies with the encoded image, or
+ * fails the message with an {@link ErrorCode} id.
+ */
+public class OptimizerVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(OptimizerVerticle.class);
+
+  private final Config config;
+  private final Pipeline pipeline;
+  private MessageConsumer<Buffer> consumer;
+
+  public OptimizerVerticle(Config config) {
+    this.config = config;
+    this.pipeline = new Pipeline(config);
+  }
+
+  /** Deployment options for {@code instances} workers. */
+  public static DeploymentOptions deployment(int instances) {
+    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(instances);
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle);
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer.unregister();
+  }
+
+  private void handle(Message<Buffer> msg) {
+    try {
+      ImageOptions options = Options.parse(msg.headers(), config.defaultOptions());
+      Result result = pipeline.process(msg.body().getBytes(), options);
+      msg.reply(Buffer.buffer(result.bytes()), replyHeaders(result));
+    } catch (ServiceException e) {
+      if (e.code() == ErrorCode.INTERNAL) {
+        log.error("optimizer job failed: {}", e.getMessage());
+      }
+      msg.fail(e.code().id(), e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      log.error("optimizer job failed", e);
+      msg.fail(ErrorCode.INTERNAL.id(), "processing failed unexpectedly");
+    }
+  }
+
+  private static DeliveryOptions replyHeaders(Result result) {
+    return new DeliveryOptions()
+        .addHeader(BusHeaders.CONTENT_TYPE, result.format().contentType())
+        .addHeader(BusHeaders.WIDTH, Integer.toString(result.width()))
+        .addHeader(BusHeaders.HEIGHT, Integer.toString(result.height()))
+        .addHeader(BusHeaders.WATERMARK_SKIPPED, Boolean.toString(result.watermarkSkipped()));
+  }
+}

@@ -1,0 +1,179 @@
+package nws.watermark.shared;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The whole configuration, in one place: defaults in code, overridden by {@code NWS_*}
+ * environment variables, checked by {@link #validate()}. With nothing set the service runs
+ * standalone: API and optimizers in one JVM, L1 cache only, originals in a local folder.
+ */
+public record Config(
+    String httpHost,
+    int httpPort,
+    Path storageDir,
+    long maxUploadBytes,
+    long maxPixels,
+    long l1MaxBytes,
+    long jobTimeoutMs,
+    int optimizerInstances,
+    int maxJobsInFlight,
+    long maxBytesInFlight,
+    int retryAfterSeconds,
+    long cacheMaxAgeSeconds,
+    String watermarkText,
+    int jpegQuality,
+    int background) {
+
+  public static final String HTTP_HOST = "NWS_HTTP_HOST";
+  public static final String HTTP_PORT = "NWS_HTTP_PORT";
+  public static final String STORAGE_DIR = "NWS_STORAGE_DIR";
+  public static final String MAX_UPLOAD_BYTES = "NWS_MAX_UPLOAD_BYTES";
+  public static final String MAX_PIXELS = "NWS_MAX_PIXELS";
+  public static final String L1_MAX_BYTES = "NWS_L1_MAX_BYTES";
+  public static final String JOB_TIMEOUT_MS = "NWS_JOB_TIMEOUT_MS";
+  public static final String OPTIMIZER_INSTANCES = "NWS_OPTIMIZER_INSTANCES";
+  public static final String MAX_JOBS_IN_FLIGHT = "NWS_MAX_JOBS_IN_FLIGHT";
+  public static final String MAX_BYTES_IN_FLIGHT = "NWS_MAX_BYTES_IN_FLIGHT";
+  public static final String RETRY_AFTER_SECONDS = "NWS_RETRY_AFTER_SECONDS";
+  public static final String CACHE_MAX_AGE_SECONDS = "NWS_CACHE_MAX_AGE_SECONDS";
+  public static final String WATERMARK_TEXT = "NWS_WATERMARK_TEXT";
+  public static final String JPEG_QUALITY = "NWS_JPEG_QUALITY";
+  public static final String BACKGROUND = "NWS_BACKGROUND";
+
+  private static final long MIB = 1024 * 1024;
+
+  /** The configuration with nothing set: what {@code java -jar} runs with. */
+  public static Config defaults() {
+    return fromEnv(Map.of());
+  }
+
+  /** Defaults overridden by the process environment. */
+  public static Config fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** Defaults overridden by {@code env}; tests pass their own map. */
+  public static Config fromEnv(Map<String, String> env) {
+    Reader r = new Reader(env);
+    Config config = new Config(
+        r.text(HTTP_HOST, "0.0.0.0"),
+        r.integer(HTTP_PORT, 8080),
+        Path.of(r.text(STORAGE_DIR, "data")),
+        r.number(MAX_UPLOAD_BYTES, 32 * MIB),
+        r.number(MAX_PIXELS, 100_000_000L),
+        r.number(L1_MAX_BYTES, 256 * MIB),
+        r.number(JOB_TIMEOUT_MS, 30_000),
+        r.integer(OPTIMIZER_INSTANCES, Runtime.getRuntime().availableProcessors()),
+        r.integer(MAX_JOBS_IN_FLIGHT, 64),
+        r.number(MAX_BYTES_IN_FLIGHT, 512 * MIB),
+        r.integer(RETRY_AFTER_SECONDS, 2),
+        r.number(CACHE_MAX_AGE_SECONDS, 31_536_000),
+        r.text(WATERMARK_TEXT, "NWS Watermark"),
+        r.integer(JPEG_QUALITY, 80),
+        r.parsed(BACKGROUND, "#ffffff", Config::rgb, "a colour #rrggbb"));
+    return config.validate();
+  }
+
+  /**
+   * Checks every value and names the variable at fault.
+   *
+   * @throws IllegalArgumentException such as "NWS_JPEG_QUALITY must be 1..100, got 0"
+   */
+  public Config validate() {
+    check(httpPort >= 0 && httpPort <= 65535, HTTP_PORT, "0..65535", httpPort);
+    check(maxUploadBytes >= 1, MAX_UPLOAD_BYTES, "at least 1", maxUploadBytes);
+    check(maxPixels >= 1, MAX_PIXELS, "at least 1", maxPixels);
+    check(l1MaxBytes >= 0, L1_MAX_BYTES, "0 (off) or more", l1MaxBytes);
+    check(jobTimeoutMs >= 100, JOB_TIMEOUT_MS, "at least 100", jobTimeoutMs);
+    check(optimizerInstances >= 0, OPTIMIZER_INSTANCES, "0 or more", optimizerInstances);
+    check(maxJobsInFlight >= 1, MAX_JOBS_IN_FLIGHT, "at least 1", maxJobsInFlight);
+    check(maxBytesInFlight >= maxUploadBytes, MAX_BYTES_IN_FLIGHT,
+        "at least " + MAX_UPLOAD_BYTES + " (" + maxUploadBytes + ")", maxBytesInFlight);
+    check(retryAfterSeconds >= 1, RETRY_AFTER_SECONDS, "at least 1", retryAfterSeconds);
+    check(cacheMaxAgeSeconds >= 0, CACHE_MAX_AGE_SECONDS, "0 or more", cacheMaxAgeSeconds);
+    check(watermarkText.length() <= Options.MAX_WATERMARK_LENGTH, WATERMARK_TEXT,
+        "at most " + Options.MAX_WATERMARK_LENGTH + " characters", watermarkText.length());
+    check(jpegQuality >= Options.MIN_QUALITY && jpegQuality <= Options.MAX_QUALITY, JPEG_QUALITY,
+        Options.MIN_QUALITY + ".." + Options.MAX_QUALITY, jpegQuality);
+    return this;
+  }
+
+  /** The options a request gets for every name it does not give. */
+  public ImageOptions defaultOptions() {
+    return new ImageOptions(1024, 1024, Fit.INSIDE, false, jpegQuality, OutputFormat.JPEG,
+        watermarkText, Position.BR, 0.5);
+  }
+
+  /** Every setting by its variable name, for the one startup log line (holds no secrets). */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(HTTP_HOST, httpHost);
+    out.put(HTTP_PORT, httpPort);
+    out.put(STORAGE_DIR, storageDir.toAbsolutePath());
+    out.put(MAX_UPLOAD_BYTES, maxUploadBytes);
+    out.put(MAX_PIXELS, maxPixels);
+    out.put(L1_MAX_BYTES, l1MaxBytes);
+    out.put(JOB_TIMEOUT_MS, jobTimeoutMs);
+    out.put(OPTIMIZER_INSTANCES, optimizerInstances);
+    out.put(MAX_JOBS_IN_FLIGHT, maxJobsInFlight);
+    out.put(MAX_BYTES_IN_FLIGHT, maxBytesInFlight);
+    out.put(RETRY_AFTER_SECONDS, retryAfterSeconds);
+    out.put(CACHE_MAX_AGE_SECONDS, cacheMaxAgeSeconds);
+    out.put(WATERMARK_TEXT, watermarkText);
+    out.put(JPEG_QUALITY, jpegQuality);
+    out.put(BACKGROUND, String.format("#%06x", background));
+    return out;
+  }
+
+  private static void check(boolean ok, String name, String expected, Object got) {
+    if (!ok) {
+      throw new IllegalArgumentException(name + " must be " + expected + ", got " + got);
+    }
+  }
+
+  private static Integer rgb(String raw) {
+    return raw.matches("#?[0-9a-fA-F]{6}") ? Integer.parseInt(raw.replace("#", ""), 16) : null;
+  }
+
+  /** Reads one variable at a time and names it when its text is not of the right kind. */
+  private record Reader(Map<String, String> env) {
+
+    String text(String name, String fallback) {
+      String raw = env.get(name);
+      return raw == null ? fallback : raw;
+    }
+
+    int integer(String name, int fallback) {
+      return parsed(name, Integer.toString(fallback), Reader::toInt, "an integer");
+    }
+
+    long number(String name, long fallback) {
+      return parsed(name, Long.toString(fallback), Reader::toLong, "an integer");
+    }
+
+    <T> T parsed(String name, String fallback, Function<String, T> parse, String expected) {
+      String raw = text(name, fallback).trim();
+      T value = parse.apply(raw);
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must be " + expected + ", got '" + raw + "'");
+      }
+      return value;
+    }
+
+    private static Integer toInt(String raw) {
+      Long value = toLong(raw);
+      return value == null || value != value.intValue() ? null : value.intValue();
+    }
+
+    private static Long toLong(String raw) {
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
+}
