@@ -18,6 +18,9 @@ public final class ErrorResponder {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
 
+  /** How long an answered request's unread body is drained before the connection is closed. */
+  private static final long LINGER_MS = 1000;
+
   private final int retryAfterSeconds;
 
   public ErrorResponder(int retryAfterSeconds) {
@@ -58,11 +61,21 @@ public final class ErrorResponder {
         .put("error", code.name())
         .put("message", ServiceException.publicMessage(err))
         .encode();
-    response.end(body).onComplete(done -> {
-      if (bodyUnread) {
-        ctx.request().connection().close();
-      }
-    });
+    response.end(body);
+    if (bodyUnread) {
+      lingerThenClose(ctx);
+    }
+  }
+
+  /**
+   * Reads and drops what the client is still sending for a moment before closing: closing a
+   * socket with unread input resets it, and the client would lose the answer it was just sent.
+   */
+  private static void lingerThenClose(RoutingContext ctx) {
+    var request = ctx.request();
+    request.handler(ignored -> {});
+    request.resume();
+    ctx.vertx().setTimer(LINGER_MS, id -> request.connection().close());
   }
 
   private static boolean hasUnreadBody(RoutingContext ctx) {
