@@ -58,7 +58,7 @@ public class OptimizerVerticle extends VerticleBase {
     try {
       ImageOptions options = Options.parse(msg.headers(), config.defaultOptions());
       Result result = pipeline.process(msg.body().getBytes(), options);
-      msg.reply(Buffer.buffer(result.bytes()), replyHeaders(result));
+      msg.reply(Buffer.buffer(result.bytes()), replyOptions(result));
     } catch (ServiceException e) {
       if (e.code() == ErrorCode.INTERNAL) {
         log.error("optimizer job failed: {}", e.getMessage());
@@ -70,7 +70,8 @@ public class OptimizerVerticle extends VerticleBase {
     }
   }
 
-  private static DeliveryOptions replyHeaders(Result result) {
+  /** The reply headers that describe a result, as the contract in {@link BusHeaders} says. */
+  public static DeliveryOptions replyOptions(Result result) {
     return new DeliveryOptions()
         .addHeader(BusHeaders.CONTENT_TYPE, result.format().contentType())
         .addHeader(BusHeaders.WIDTH, Integer.toString(result.width()))

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import nws.watermark.api.Service;
+import nws.watermark.optimizer.OptimizerVerticle;
 import nws.watermark.optimizer.pipeline.Pipeline;
 import nws.watermark.optimizer.pipeline.Result;
 import nws.watermark.shared.Addresses;
-import nws.watermark.shared.BusHeaders;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.Options;
 import org.junit.jupiter.api.Test;
@@ -110,10 +110,7 @@ class LimitsTest {
   private static void release(Message<Buffer> msg) {
     Config config = Config.defaults();
     Result result = new Pipeline(config).process(msg.body().getBytes(), Options.parse(msg.headers(), config.defaultOptions()));
-    msg.reply(Buffer.buffer(result.bytes()), new io.vertx.core.eventbus.DeliveryOptions()
-        .addHeader(BusHeaders.CONTENT_TYPE, result.format().contentType())
-        .addHeader(BusHeaders.WIDTH, Integer.toString(result.width()))
-        .addHeader(BusHeaders.HEIGHT, Integer.toString(result.height())));
+    msg.reply(Buffer.buffer(result.bytes()), OptimizerVerticle.replyOptions(result));
   }
 
   static void pollUntil(java.util.function.BooleanSupplier condition) {
