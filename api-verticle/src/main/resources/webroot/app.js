@@ -1,4 +1,4 @@
-// The upload page: sends the chosen photo to POST /upload with the options as query parameters,
+// The upload page: sends the chosen photo to POST /upload with the options as form fields,
 // then shows the original and the result side by side. Plain browser JavaScript, no build step.
 'use strict';
 
@@ -27,23 +27,25 @@
     drop.classList.toggle('has-file', !!chosen);
   }
 
-  // Only the options the person set are sent; the rest take the service's defaults.
-  function query() {
-    const params = new URLSearchParams();
-    params.set('w', $('w').value.trim());
-    params.set('h', $('h').value.trim());
-    params.set('fit', $('fit').value);
-    if ($('enlarge').checked) params.set('enlarge', 'true');
-    params.set('q', $('q').value);
-    params.set('format', $('format').value);
+  // Options travel as form fields, so an error arrives after the upload and never cuts it off.
+  // Unset ones (no watermark text, enlarge off) take the service's defaults.
+  function options() {
+    const fields = [
+      ['w', $('w').value.trim()],
+      ['h', $('h').value.trim()],
+      ['fit', $('fit').value],
+      ['q', $('q').value],
+      ['format', $('format').value],
+      ['pos', $('pos').value],
+      ['opacity', $('opacity').value],
+    ];
+    if ($('enlarge').checked) fields.push(['enlarge', 'true']);
     if ($('no-wm').checked) {
-      params.set('wm', '');
+      fields.push(['wm', '']);
     } else if ($('wm').value.trim() !== '') {
-      params.set('wm', $('wm').value);
+      fields.push(['wm', $('wm').value]);
     }
-    params.set('pos', $('pos').value);
-    params.set('opacity', $('opacity').value);
-    return params.toString();
+    return fields;
   }
 
   function showError(code, message) {
@@ -105,13 +107,14 @@
       return;
     }
     const body = new FormData();
+    options().forEach(([name, value]) => body.append(name, value));
     body.append('image', chosen, chosen.name);
     $('submit').disabled = true;
     $('status').textContent = 'Processing ' + chosen.name + '…';
     $('compare').dataset.state = 'busy';
     const started = performance.now();
     try {
-      const response = await fetch('/upload?' + query(), { method: 'POST', body });
+      const response = await fetch('/upload', { method: 'POST', body });
       if (!response.ok) {
         const err = await errorOf(response);
         showError(err.code, err.message);

@@ -85,14 +85,19 @@ public final class Metrics {
    * so {@code /images/<sha256>} is one series and not one per image.
    */
   public static VertxBuilder vertxBuilder() {
-    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+    return vertxBuilder(new VertxOptions());
+  }
+
+  /** {@link #vertxBuilder()} with other options too, such as a clustered event bus's. */
+  public static VertxBuilder vertxBuilder(VertxOptions base) {
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName("nws-" + UUID.randomUUID())
         .setJvmMetricsEnabled(true)
         .addLabels(Label.HTTP_ROUTE)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(options))
+        .with(new VertxOptions(base).setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(newRegistry()));
   }
 

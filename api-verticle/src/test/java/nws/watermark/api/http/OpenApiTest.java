@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
@@ -67,7 +68,10 @@ class OpenApiTest {
     return List.of(
         new Case("upload", 200, "a photo", () -> service.upload(PHOTO)),
         new Case("upload", 200, "a photo as PNG", () -> service.upload(PHOTO, Service.corpus(PHOTO), "?format=png&w=50")),
-        new Case("upload", 400, "an option out of range", () -> service.upload(PHOTO, Service.corpus(PHOTO), "?w=0")),
+        new Case("upload", 400, "an option out of range, as a form field", () -> service.client.post("/upload")
+            .sendMultipartForm(MultipartForm.create().attribute("w", "0")
+                .binaryFileUpload("image", PHOTO, Buffer.buffer(Service.corpus(PHOTO)), "image/jpeg"))
+            .await()),
         new Case("upload", 400, "no image", () -> service.upload("empty.jpg")),
         new Case("upload", 413, "an upload over the limit", () -> small.upload(PHOTO)),
         new Case("upload", 415, "text named .jpg", () -> service.upload("not_an_image.jpg")),

@@ -52,7 +52,9 @@ class MetricsTest {
     assertEquals("HIT", service.upload(PHOTO, Service.corpus(PHOTO), "?w=300").getHeader("X-Cache"));
     assertEquals("MISS", service.upload(PHOTO, Service.corpus(PHOTO), "?w=301").getHeader("X-Cache"));
     assertEquals(415, service.upload("not_an_image.jpg").statusCode());
-    assertEquals(400, service.upload(PHOTO, Service.corpus(PHOTO), "?w=abc").statusCode());
+    MultipartForm badOption = MultipartForm.create().attribute("w", "abc")
+        .binaryFileUpload("image", PHOTO, Buffer.buffer(Service.corpus(PHOTO)), "image/jpeg");
+    assertEquals(400, service.client.post("/upload").sendMultipartForm(badOption).await().statusCode());
 
     Scrape after = scrape(service);
     assertMoved(before, after, 1, "nws_cache_hits_total", "tier", "l1");
