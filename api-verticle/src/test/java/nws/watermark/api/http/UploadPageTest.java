@@ -138,6 +138,23 @@ class UploadPageTest {
   }
 
   @Test
+  void a_photo_dropped_on_the_box_is_the_one_uploaded() {
+    String base64 = java.util.Base64.getEncoder().encodeToString(Service.corpus("photo_03mp_rocket.jpg"));
+    // What a drag from the desktop delivers: a drop event whose DataTransfer holds the file.
+    js("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+        + "const transfer = new DataTransfer();"
+        + "transfer.items.add(new File([bytes], 'dropped.jpg', { type: 'image/jpeg' }));"
+        + "document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));",
+        base64);
+    assertEquals("dropped.jpg (109.9 KiB)", text("file-name"));
+
+    byId("submit").click();
+    awaitResult();
+    assertEquals("640 × 427", text("result-dims"), "not enlarged into the 1024 box");
+    assertEquals("640 × 427", text("original-dims"));
+  }
+
+  @Test
   void a_file_that_is_not_an_image_shows_the_api_message() throws IOException {
     HttpResponse<Buffer> api = service.upload("not_an_image.jpg");
     choose("not_an_image.jpg");
