@@ -2,6 +2,8 @@ package nws.watermark.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import nws.watermark.api.metrics.Metrics;
+import nws.watermark.optimizer.LogFormat;
 import nws.watermark.optimizer.OptimizerVerticle;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
@@ -26,8 +28,9 @@ public final class ApiMain {
       System.exit(2);
       return;
     }
+    LogFormat.apply(config);
     log.info("configuration {}", config.describe());
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Metrics.vertxBuilder().build();
     deploy(vertx, config)
         .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
             config.httpHost(), api.port(), config.optimizerInstances()))

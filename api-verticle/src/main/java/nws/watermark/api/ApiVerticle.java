@@ -9,6 +9,7 @@ import nws.watermark.api.cache.LocalCache;
 import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.http.Routes;
+import nws.watermark.api.metrics.Metrics;
 import nws.watermark.api.storage.LocalOriginalStore;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.Config;
@@ -23,6 +24,7 @@ public class ApiVerticle extends VerticleBase {
   private OriginalStore originals;
   private Renderer renderer;
   private OptimizerClient optimizer;
+  private Metrics metrics;
 
   public ApiVerticle(Config config) {
     this.config = config;
@@ -30,13 +32,15 @@ public class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    metrics = Metrics.of(vertx);
     l1 = new LocalCache(config.l1MaxBytes());
     admission = new Admission(config.maxJobsInFlight(), config.maxBytesInFlight());
-    optimizer = new OptimizerClient(vertx, config.jobTimeoutMs(), config.retryAfterSeconds());
+    optimizer = new OptimizerClient(vertx, config.jobTimeoutMs(), config.retryAfterSeconds(), metrics);
     return new LocalOriginalStore(vertx, config.storageDir()).init()
         .compose(store -> {
           originals = store;
           renderer = new Renderer(l1, originals, optimizer, admission);
+          observe();
           return listen();
         });
   }
@@ -47,9 +51,19 @@ public class ApiVerticle extends VerticleBase {
         .setPort(config.httpPort())
         .setCompressionSupported(true);
     return vertx.createHttpServer(options)
-        .requestHandler(Routes.create(vertx, config, renderer, admission, this::readiness))
+        .requestHandler(Routes.create(vertx, config, renderer, admission, this::readiness, metrics))
         .listen()
         .onSuccess(s -> server = s);
+  }
+
+  /** What {@code /metrics} reads at each scrape, besides what the request path counts itself. */
+  private void observe() {
+    metrics.cacheTier("l1", l1::hits, l1::misses, l1::weightedSize);
+    metrics.retries(optimizer::retries);
+    metrics.singleFlightJoins(renderer.singleFlight()::joins);
+    metrics.inFlight(admission::jobsInFlight, admission::bytesInFlight);
+    // The local folder has no connection to lose; an S3 or Redis tier reports its own state.
+    metrics.backendUp("storage", () -> true);
   }
 
   /** What {@code /ready} reports: each dependency and the work in flight. */

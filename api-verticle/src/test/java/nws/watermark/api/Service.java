@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Config;
 
 /**
@@ -50,7 +51,7 @@ public final class Service implements AutoCloseable {
       all.putIfAbsent(Config.HTTP_HOST, "127.0.0.1");
       all.putIfAbsent(Config.HTTP_PORT, "0");
       all.putIfAbsent(Config.STORAGE_DIR, storage.toString());
-      Vertx vertx = Vertx.vertx();
+      Vertx vertx = Metrics.vertxBuilder().build();
       ApiVerticle api = ApiMain.deploy(vertx, Config.fromEnv(all)).await();
       return new Service(vertx, storage, api.port());
     } catch (IOException e) {

@@ -17,6 +17,7 @@ public final class OptimizerMain {
 
   public static void main(String[] args) {
     Config config = Config.fromEnv();
+    LogFormat.apply(config);
     log.info("configuration {}", config.describe());
     Vertx vertx = Vertx.vertx();
     vertx.deployVerticle(() -> new OptimizerVerticle(config),

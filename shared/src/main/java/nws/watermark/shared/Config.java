@@ -25,7 +25,8 @@ public record Config(
     long cacheMaxAgeSeconds,
     String watermarkText,
     int jpegQuality,
-    int background) {
+    int background,
+    String logFormat) {
 
   public static final String HTTP_HOST = "NWS_HTTP_HOST";
   public static final String HTTP_PORT = "NWS_HTTP_PORT";
@@ -42,6 +43,12 @@ public record Config(
   public static final String WATERMARK_TEXT = "NWS_WATERMARK_TEXT";
   public static final String JPEG_QUALITY = "NWS_JPEG_QUALITY";
   public static final String BACKGROUND = "NWS_BACKGROUND";
+  public static final String LOG_FORMAT = "NWS_LOG_FORMAT";
+
+  /** {@value} log lines: human-readable, one per event. */
+  public static final String LOG_TEXT = "text";
+  /** {@value} log lines: one JSON object per line, each value a field of its own. */
+  public static final String LOG_JSON = "json";
 
   private static final long MIB = 1024 * 1024;
 
@@ -73,7 +80,8 @@ public record Config(
         r.number(CACHE_MAX_AGE_SECONDS, 31_536_000),
         r.text(WATERMARK_TEXT, "NWS Watermark"),
         r.integer(JPEG_QUALITY, 80),
-        r.parsed(BACKGROUND, "#ffffff", Config::rgb, "a colour #rrggbb"));
+        r.parsed(BACKGROUND, "#ffffff", Config::rgb, "a colour #rrggbb"),
+        r.text(LOG_FORMAT, LOG_TEXT));
     return config.validate();
   }
 
@@ -98,6 +106,8 @@ public record Config(
         "at most " + Options.MAX_WATERMARK_LENGTH + " characters", watermarkText.length());
     check(jpegQuality >= Options.MIN_QUALITY && jpegQuality <= Options.MAX_QUALITY, JPEG_QUALITY,
         Options.MIN_QUALITY + ".." + Options.MAX_QUALITY, jpegQuality);
+    check(logFormat.equals(LOG_TEXT) || logFormat.equals(LOG_JSON), LOG_FORMAT,
+        LOG_TEXT + " or " + LOG_JSON, "'" + logFormat + "'");
     return this;
   }
 
@@ -125,6 +135,7 @@ public record Config(
     out.put(WATERMARK_TEXT, watermarkText);
     out.put(JPEG_QUALITY, jpegQuality);
     out.put(BACKGROUND, String.format("#%06x", background));
+    out.put(LOG_FORMAT, logFormat);
     return out;
   }
 

@@ -14,6 +14,7 @@ public final class LocalCache {
         .weigher((String key, Rendered value) -> value.weight())
         // Eviction work runs on the calling thread: no hidden pool, nothing blocking.
         .executor(Runnable::run)
+        .recordStats()
         .build();
   }
 
@@ -24,6 +25,16 @@ public final class LocalCache {
 
   public void put(CacheKey key, Rendered value) {
     cache.put(key.value(), value);
+  }
+
+  /** Lookups that found their variant, since start. */
+  public long hits() {
+    return cache.stats().hitCount();
+  }
+
+  /** Lookups that did not, since start. */
+  public long misses() {
+    return cache.stats().missCount();
   }
 
   /** Approximate bytes held, for readiness and metrics. */

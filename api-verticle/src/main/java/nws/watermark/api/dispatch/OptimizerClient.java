@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.function.Supplier;
 import nws.watermark.api.cache.Rendered;
+import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Addresses;
 import nws.watermark.shared.BusHeaders;
 import nws.watermark.shared.ErrorCode;
@@ -30,12 +31,14 @@ public final class OptimizerClient {
   private final Vertx vertx;
   private final long timeoutMs;
   private final int retryAfterSeconds;
+  private final Metrics metrics;
   private long retries;
 
-  public OptimizerClient(Vertx vertx, long timeoutMs, int retryAfterSeconds) {
+  public OptimizerClient(Vertx vertx, long timeoutMs, int retryAfterSeconds, Metrics metrics) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.metrics = metrics;
   }
 
   /**
@@ -44,9 +47,9 @@ public final class OptimizerClient {
    * @return fails with a {@link ServiceException} whose code is what the client should see
    */
   public Future<Rendered> optimize(Buffer original, ImageOptions options, Supplier<Future<Buffer>> reload) {
-    return send(original, options)
+    return metrics.optimizerJob(send(original, options)
         .recover(err -> ErrorCode.isRetryable(err) ? retry(err, original, options, reload) : Future.failedFuture(err))
-        .recover(err -> Future.failedFuture(clientFailure(err)));
+        .recover(err -> Future.failedFuture(clientFailure(err))));
   }
 
   private Future<Rendered> retry(Throwable first, Buffer original, ImageOptions options,

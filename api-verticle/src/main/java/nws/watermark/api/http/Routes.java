@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.function.Supplier;
 import nws.watermark.api.Renderer;
 import nws.watermark.api.dispatch.Admission;
+import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Config;
 
 /** Every HTTP route of the API, in one table. */
@@ -18,12 +19,14 @@ public final class Routes {
 
   /**
    * @param readiness the {@code /ready} body; its {@code status} field is {@code ready} or not
+   * @param metrics what {@code /metrics} shows
    */
   public static Router create(Vertx vertx, Config config, Renderer renderer, Admission admission,
-      Supplier<JsonObject> readiness) {
+      Supplier<JsonObject> readiness, Metrics metrics) {
     ErrorResponder errors = new ErrorResponder(config.retryAfterSeconds());
     ImageResponder images = new ImageResponder(config.cacheMaxAgeSeconds());
     Router router = Router.router(vertx);
+    router.route().handler(new RequestLog());
 
     router.post("/upload").handler(new UploadHandler(config, renderer, admission, images, errors));
     router.get("/images/:" + ImagesHandler.ID).handler(new ImagesHandler(config, renderer, images, errors));
@@ -32,6 +35,7 @@ public final class Routes {
       JsonObject body = readiness.get();
       json(ctx, "ready".equals(body.getString("status")) ? 200 : 503, body);
     });
+    router.get("/metrics").handler(metrics.scrapeHandler());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
 
     router.route().failureHandler(errors::handle);

@@ -1,0 +1,152 @@
+// The upload page: sends the chosen photo to POST /upload with the options as form fields,
+// then shows the original and the result side by side. Plain browser JavaScript, no build step.
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const form = $('upload-form');
+  const fileInput = $('file');
+  const drop = $('drop');
+  let chosen = null;
+  let resultUrl = null;
+  let originalUrl = null;
+
+  function bytes(n) {
+    if (n < 1024) return n + ' B';
+    if (n < 1024 * 1024) return (n / 1024).toFixed(1) + ' KiB';
+    return (n / 1024 / 1024).toFixed(2) + ' MiB';
+  }
+
+  function dims(w, h) {
+    return w + ' × ' + h;
+  }
+
+  function choose(file) {
+    chosen = file || null;
+    $('file-name').textContent = chosen ? chosen.name + ' (' + bytes(chosen.size) + ')' : '';
+    drop.classList.toggle('has-file', !!chosen);
+  }
+
+  // Options travel as form fields, so an error arrives after the upload and never cuts it off.
+  // Unset ones (no watermark text, enlarge off) take the service's defaults.
+  function options() {
+    const fields = [
+      ['w', $('w').value.trim()],
+      ['h', $('h').value.trim()],
+      ['fit', $('fit').value],
+      ['q', $('q').value],
+      ['format', $('format').value],
+      ['pos', $('pos').value],
+      ['opacity', $('opacity').value],
+    ];
+    if ($('enlarge').checked) fields.push(['enlarge', 'true']);
+    if ($('no-wm').checked) {
+      fields.push(['wm', '']);
+    } else if ($('wm').value.trim() !== '') {
+      fields.push(['wm', $('wm').value]);
+    }
+    return fields;
+  }
+
+  function showError(code, message) {
+    $('error-code').textContent = code;
+    $('error-message').textContent = message;
+    $('error').hidden = false;
+    $('error').scrollIntoView({ block: 'nearest' });
+  }
+
+  function showOriginal(file) {
+    if (originalUrl) URL.revokeObjectURL(originalUrl);
+    originalUrl = URL.createObjectURL(file);
+    const img = $('original-img');
+    img.onload = () => { $('original-dims').textContent = dims(img.naturalWidth, img.naturalHeight); };
+    img.onerror = () => { $('original-dims').textContent = 'not shown by this browser'; };
+    $('original-dims').textContent = '-';
+    img.src = originalUrl;
+    $('original-bytes').textContent = bytes(file.size);
+  }
+
+  function showResult(response, blob, millis) {
+    if (resultUrl) URL.revokeObjectURL(resultUrl);
+    resultUrl = URL.createObjectURL(blob);
+    const cache = response.headers.get('X-Cache') || '?';
+    $('result-img').src = resultUrl;
+    $('result-dims').textContent = dims(response.headers.get('X-Image-Width'), response.headers.get('X-Image-Height'));
+    $('result-bytes').textContent = bytes(blob.size);
+    $('result-time').textContent = Math.round(millis) + ' ms';
+    $('result-cache-text').textContent = cache;
+    $('result-cache').textContent = cache;
+    $('result-cache').className = 'badge ' + cache.toLowerCase();
+    const base = chosen.name.replace(/\.[^.]*$/, '') || 'image';
+    const ext = (response.headers.get('Content-Type') || '').includes('png') ? 'png' : 'jpg';
+    $('download').href = resultUrl;
+    $('download').download = base + '-watermarked.' + ext;
+    $('compare').hidden = false;
+    $('compare').dataset.state = 'done';
+    // On a phone the result is below the form: bring it into view.
+    if ($('compare').getBoundingClientRect().top > window.innerHeight / 2) {
+      $('compare').scrollIntoView({ block: 'start' });
+    }
+  }
+
+  async function errorOf(response) {
+    try {
+      const body = await response.json();
+      return { code: body.error || 'HTTP ' + response.status, message: body.message || response.statusText };
+    } catch (e) {
+      return { code: 'HTTP ' + response.status, message: response.statusText || 'the service gave no explanation' };
+    }
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    $('error').hidden = true;
+    if (!chosen) {
+      showError('MISSING_IMAGE', 'Choose a photo first, or drop one on the box above.');
+      fileInput.focus();
+      return;
+    }
+    const body = new FormData();
+    options().forEach(([name, value]) => body.append(name, value));
+    body.append('image', chosen, chosen.name);
+    $('submit').disabled = true;
+    $('status').textContent = 'Processing ' + chosen.name + '…';
+    $('compare').dataset.state = 'busy';
+    const started = performance.now();
+    try {
+      const response = await fetch('/upload', { method: 'POST', body });
+      if (!response.ok) {
+        const err = await errorOf(response);
+        showError(err.code, err.message);
+        $('status').textContent = '';
+        $('compare').dataset.state = 'error';
+        return;
+      }
+      const blob = await response.blob();
+      showOriginal(chosen);
+      showResult(response, blob, performance.now() - started);
+      $('status').textContent = 'Done.';
+    } catch (e) {
+      showError('NETWORK', 'The service could not be reached: ' + e.message);
+      $('status').textContent = '';
+    } finally {
+      $('submit').disabled = false;
+    }
+  }
+
+  fileInput.addEventListener('change', () => choose(fileInput.files[0]));
+  ['dragenter', 'dragover'].forEach((type) => drop.addEventListener(type, (e) => {
+    e.preventDefault();
+    drop.classList.add('dragging');
+  }));
+  ['dragleave', 'drop'].forEach((type) => drop.addEventListener(type, () => drop.classList.remove('dragging')));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer.files.length > 0) choose(e.dataTransfer.files[0]);
+  });
+  $('q').addEventListener('input', () => { $('q-value').textContent = $('q').value; });
+  $('opacity').addEventListener('input', () => { $('opacity-value').textContent = $('opacity').value; });
+  $('no-wm').addEventListener('change', () => { $('wm').disabled = $('no-wm').checked; });
+  form.addEventListener('submit', submit);
+  choose(fileInput.files[0]);
+})();

@@ -1,0 +1,172 @@
+package nws.watermark.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nws.watermark.shared.Config;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator reads: {@code ApiMain} run as a process of its own, as {@code java -jar} runs
+ * it, with the production logback configuration. One line per request, the configuration once at
+ * start, and {@code NWS_LOG_FORMAT=json} giving one JSON object per line.
+ */
+class LoggingTest {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final long WAIT_MS = 60_000;
+
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+  private Process process;
+  private Path storage;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
+    }
+    if (storage != null) {
+      try (var files = Files.walk(storage)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void json_format_gives_one_object_per_line_with_the_request_fields() throws Exception {
+    int port = start(Map.of(Config.LOG_FORMAT, "json"));
+
+    HttpResponse<byte[]> health = send(HttpRequest.newBuilder(uri(port, "/health")).header("X-Request-Id", "probe-1").GET());
+    HttpResponse<byte[]> upload = send(HttpRequest.newBuilder(uri(port, "/upload?w=100"))
+        .header("Content-Type", "image/jpeg")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Service.corpus("photo_03mp_rocket.jpg"))));
+    assertEquals("probe-1", health.headers().firstValue("X-Request-Id").orElseThrow(), "the id is echoed");
+    String uploadId = upload.headers().firstValue("X-Request-Id").orElseThrow();
+
+    JsonObject healthLine = new JsonObject(awaitLine(l -> new JsonObject(l).getString("id", "").equals("probe-1")));
+    assertEquals("GET", healthLine.getString("method"));
+    assertEquals("/health", healthLine.getString("path"));
+    assertEquals(200, healthLine.getInteger("status"));
+    assertEquals(health.body().length, healthLine.getLong("bytes"));
+    assertEquals("-", healthLine.getString("cache"));
+    assertTrue(healthLine.getLong("ms") >= 0);
+
+    JsonObject uploadLine = new JsonObject(awaitLine(l -> new JsonObject(l).getString("id", "").equals(uploadId)));
+    assertEquals("POST", uploadLine.getString("method"));
+    assertEquals("/upload", uploadLine.getString("path"));
+    assertEquals(200, uploadLine.getInteger("status"));
+    assertEquals("MISS", uploadLine.getString("cache"));
+    assertEquals(upload.body().length, uploadLine.getLong("bytes"));
+
+    for (String line : lines) {
+      assertTrue(line.startsWith("{") && line.endsWith("}"), "every line is one JSON object: " + line);
+      new JsonObject(line);
+    }
+    List<String> configuration = lines.stream().filter(l -> new JsonObject(l).getString("message").startsWith("configuration ")).toList();
+    assertEquals(1, configuration.size(), "the configuration is logged once");
+    assertTrue(configuration.get(0).contains(Config.LOG_FORMAT + "=json"), configuration.get(0));
+  }
+
+  @Test
+  void text_format_is_one_readable_line_per_request() throws Exception {
+    int port = start(Map.of());
+
+    send(HttpRequest.newBuilder(uri(port, "/no-such-page")).header("X-Request-Id", "probe-2").GET());
+
+    String line = awaitLine(l -> l.contains("id=probe-2"));
+    assertTrue(line.matches(".*id=probe-2 method=GET path=/no-such-page status=404 bytes=\\d+ ms=\\d+ cache=-$"), line);
+    assertEquals(1, lines.stream().filter(l -> l.contains(" - configuration {" + Config.HTTP_HOST + "=")).count(),
+        "the configuration is logged once: " + lines);
+  }
+
+  @Test
+  void an_unknown_log_format_stops_the_start_and_names_the_variable() throws Exception {
+    process = process(Map.of(Config.LOG_FORMAT, "xml"));
+    assertTrue(process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), "the process exits");
+    assertEquals(2, process.exitValue());
+    awaitLine(l -> l.contains("NWS_LOG_FORMAT must be text or json, got 'xml'"));
+  }
+
+  /** Starts ApiMain and waits for the port it listens on. */
+  private int start(Map<String, String> env) throws Exception {
+    process = process(env);
+    String line = awaitLine(l -> LISTENING.matcher(l).find());
+    Matcher m = LISTENING.matcher(line);
+    assertTrue(m.find());
+    return Integer.parseInt(m.group(1));
+  }
+
+  private Process process(Map<String, String> env) throws IOException {
+    storage = Files.createTempDirectory("nws-log-test-");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-Djava.awt.headless=true",
+        // The production configuration, not the tests' logback-test.xml.
+        "-Dlogback.configurationFile=logback.xml",
+        "-cp", System.getProperty("java.class.path"),
+        ApiMain.class.getName()));
+    // Log lines go to stdout; stderr (JVM warnings) goes to the test output.
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().keySet().removeIf(k -> k.startsWith("NWS_"));
+    builder.environment().put(Config.HTTP_HOST, "127.0.0.1");
+    builder.environment().put(Config.HTTP_PORT, "0");
+    builder.environment().put(Config.OPTIMIZER_INSTANCES, "1");
+    builder.environment().put(Config.STORAGE_DIR, storage.toString());
+    builder.environment().putAll(env);
+    Process started = builder.start();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+        out.lines().forEach(lines::add);
+      } catch (IOException e) {
+        // the process ended
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return started;
+  }
+
+  /** The first line of the log that matches, waiting for it a bounded time. */
+  private String awaitLine(Predicate<String> match) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (System.currentTimeMillis() < deadline) {
+      for (String line : lines) {
+        if (match.test(line)) {
+          return line;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no such line in the log:\n" + String.join("\n", lines));
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}
