@@ -3,6 +3,7 @@ package nws.watermark.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import nws.watermark.optimizer.OptimizerVerticle;
+import nws.watermark.shared.Cluster;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ public final class ApiMain {
       return;
     }
     log.info("configuration {}", config.describe());
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Cluster.vertx(config).await();
     deploy(vertx, config)
         .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
             config.httpHost(), api.port(), config.optimizerInstances()))
@@ -41,7 +42,8 @@ public final class ApiMain {
   /** Deploys the optimizer workers, then the API verticle; the future gives the API once it listens. */
   public static Future<ApiVerticle> deploy(Vertx vertx, Config config) {
     ApiVerticle api = new ApiVerticle(config);
-    Future<String> optimizers = config.optimizerInstances() == 0
+    // Clustered, the optimizers are nodes of their own (the optimizer jar): this one is the API only.
+    Future<String> optimizers = config.optimizerInstances() == 0 || vertx.isClustered()
         ? Future.succeededFuture("none")
         : vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment(config.optimizerInstances()));
     return optimizers.compose(id -> vertx.deployVerticle(api)).map(api);

@@ -30,12 +30,19 @@ public final class OptimizerClient {
   private final Vertx vertx;
   private final long timeoutMs;
   private final int retryAfterSeconds;
+  private final JobSender sender;
   private long retries;
 
   public OptimizerClient(Vertx vertx, long timeoutMs, int retryAfterSeconds) {
+    this(vertx, timeoutMs, retryAfterSeconds, JobSender.direct(vertx));
+  }
+
+  /** A client whose attempts go through {@code sender} (clustered: one that tracks receipts). */
+  public OptimizerClient(Vertx vertx, long timeoutMs, int retryAfterSeconds, JobSender sender) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.sender = sender;
   }
 
   /**
@@ -63,7 +70,7 @@ public final class OptimizerClient {
 
   private Future<Rendered> send(Buffer original, ImageOptions options) {
     DeliveryOptions delivery = new DeliveryOptions().setHeaders(options.toHeaders()).setSendTimeout(timeoutMs);
-    return vertx.eventBus().<Buffer>request(Addresses.OPTIMIZE, original, delivery).map(OptimizerClient::rendered);
+    return sender.request(original, delivery).map(OptimizerClient::rendered);
   }
 
   private static Rendered rendered(Message<Buffer> reply) {
