@@ -41,7 +41,9 @@ public final class OptimizerMain {
         })
         .await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.drain().eventually(vertx::close).await();
+      // Two awaits, not a chain: a continuation on a closed Vert.x would never run.
+      node.drain().otherwiseEmpty().await();
+      vertx.close().await();
       log.info("left the cluster");
     }));
   }
