@@ -49,12 +49,12 @@ start_redis() {
     log "redis-server not found: running without the Redis L2 cache"
     return
   fi
+  export NWS_REDIS_URL="${NWS_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
   alive "$RUN_DIR/redis.pid" && return
   mkdir -p "$RUN_DIR/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --protected-mode yes --save '' --appendonly no \
     --dir "$RUN_DIR/redis" --daemonize no --logfile '' >"$RUN_DIR/redis.log" 2>&1 &
   echo $! >"$RUN_DIR/redis.pid"
-  export NWS_REDIS_URL="${NWS_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
   log "redis on 127.0.0.1:$REDIS_PORT (pid $(cat "$RUN_DIR/redis.pid"))"
 }
 

@@ -1,5 +1,6 @@
 package nws.watermark.shared;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.FileSystemXmlConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -22,6 +23,8 @@ public final class Cluster {
 
   /** The copy of the top-level {@code cluster.xml} inside the shared jar. */
   public static final String BUNDLED_CONFIG = "nws/cluster.xml";
+
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   private Cluster() {}
 
@@ -61,6 +64,21 @@ public final class Cluster {
     return vertx instanceof VertxInternal vi && vi.clusterManager() != null
         ? vi.clusterManager().getNodeId()
         : "local";
+  }
+
+  /** The cluster node ids of the members now in the cluster (just this node's when standalone). */
+  public static List<String> nodeIds(Vertx vertx) {
+    return vertx instanceof VertxInternal vi && vi.clusterManager() != null
+        ? vi.clusterManager().getNodes()
+        : List.of(nodeId(vertx));
+  }
+
+  /**
+   * The cluster node id of a Hazelcast member: not its Hazelcast UUID but the id vertx-hazelcast
+   * keeps as a member attribute, the one {@link #nodeId} gives on that member.
+   */
+  public static String nodeIdOf(Member member) {
+    return member.getAttribute(VERTX_NODE_ID);
   }
 
   /** Hazelcast's member list of a clustered Vert.x, to hear at once when a node leaves. */

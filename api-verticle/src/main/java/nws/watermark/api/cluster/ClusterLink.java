@@ -57,7 +57,7 @@ public final class ClusterLink {
     return new JsonObject()
         .put("mode", "clustered")
         .put("node", Cluster.nodeId(vertx))
-        .put("members", Cluster.members(vertx).getMembers().size())
+        .put("members", Cluster.nodeIds(vertx).size())
         .put("routing", tracked.stats())
         .put("shared", clusterResults.stats());
   }

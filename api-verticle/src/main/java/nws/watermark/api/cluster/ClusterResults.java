@@ -144,9 +144,7 @@ public final class ClusterResults implements SharedResults {
 
   /** Whether {@code owner} still holds the claim and is still a member; drops a dead node's claim. */
   private Future<Boolean> stillRendering(CacheKey key, String owner) {
-    boolean member = Cluster.members(vertx).getMembers().stream()
-        .anyMatch(m -> m.getUuid().toString().equals(owner));
-    if (!member) {
+    if (!Cluster.nodeIds(vertx).contains(owner)) {
       return rendering.removeIfPresent(key.value(), owner).map(false);
     }
     return rendering.get(key.value()).map(owner::equals).otherwise(false);

@@ -164,14 +164,18 @@ public final class TrackedSender implements JobSender {
     deliver(new Delivery(d.original, d.options, d.answer, d.attempt + 1));
   }
 
-  /** What {@code /ready} shows of the routing: jobs in flight, receipts per node, resends. */
+  /** What {@code /ready} shows of the routing: jobs in flight (per node), receipts per node, resends. */
   public JsonObject stats() {
-    JsonObject byNode = new JsonObject();
-    receiptsByNode.forEach(byNode::put);
+    JsonObject receipts = new JsonObject();
+    receiptsByNode.forEach(receipts::put);
+    JsonObject holding = new JsonObject();
+    inFlight.values().stream().filter(d -> d.node != null)
+        .forEach(d -> holding.put(d.node, holding.getInteger(d.node, 0) + 1));
     return new JsonObject()
         .put("jobsInFlight", inFlight.size())
+        .put("jobsInFlightByNode", holding)
         .put("redeliveries", redeliveries)
-        .put("receiptsByNode", byNode);
+        .put("receiptsByNode", receipts);
   }
 
   /** Hazelcast calls this on its own threads; the work hops onto the API verticle's context. */
@@ -184,7 +188,7 @@ public final class TrackedSender implements JobSender {
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-      String node = event.getMember().getUuid().toString();
+      String node = Cluster.nodeIdOf(event.getMember());
       context.runOnContext(v -> nodeLeft(node));
     }
   }
