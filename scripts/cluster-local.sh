@@ -7,7 +7,8 @@
 #   scripts/cluster-local.sh stop      SIGTERM to every node (they drain and leave), then the stores
 #
 # Settings (environment): API_PORT (8080), OPTIMIZERS (2), REDIS_PORT (6390), S3_PORT (9000),
-# RUN_DIR (.cluster-local: pids, logs, data), JAVA_OPTS (extra JVM flags), and any NWS_* variable.
+# RUN_DIR (.cluster-local: pids, logs, data), JAVA_OPTS (extra JVM flags), STORES=0 (no Redis, no
+# S3: the nodes only), and any NWS_* variable.
 # Redis needs redis-server on the PATH; the S3 server is S3Proxy, started by ../shared/peers/s3
 # when that folder exists or from S3PROXY_JAR. Either one missing is skipped with a warning: the
 # service runs without it (no L2 cache; originals in RUN_DIR/data, shared by the nodes).
@@ -112,8 +113,10 @@ wait_ready() {
 start() {
   mkdir -p "$RUN_DIR/data"
   build_if_missing
-  start_redis
-  start_s3
+  if [ "${STORES:-1}" != 0 ]; then
+    start_redis
+    start_s3
+  fi
   start_node api "$(jar_of api-verticle)" NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT="$API_PORT"
   for i in $(seq 1 "$OPTIMIZERS"); do
     start_node "optimizer$i" "$(jar_of optimizer-verticle)"
