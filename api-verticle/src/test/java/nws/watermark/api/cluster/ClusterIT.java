@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * One real cluster for the whole class, as separate JVMs on loopback: two API nodes and two
  * optimizer nodes to begin with. The methods run in order, each leaving the cluster as the next
- * one expects it: a node killed, one added, one drained, then none left.
+ * one expects it: an optimizer killed, one added, one drained, an API node drained, then no
+ * optimizer left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -176,10 +177,23 @@ class ClusterIT {
 
   @Test
   @Order(8)
+  void sigterm_on_an_api_node_answers_its_requests_then_leaves() throws Exception {
+    List<CompletableFuture<HttpResponse<byte[]>>> burst = send(api2, PHOTO, 4);
+    Nodes.await("api2 holding a job", Duration.ofSeconds(60),
+        () -> api2.ready().getInteger("jobsInFlight") > 0);
+    api2.process.destroy();
+    join(burst).forEach(r -> assertImage(r, 200));
+    assertTrue(api2.process.waitFor(60, TimeUnit.SECONDS), "api2 exited");
+    Nodes.await("api1 seeing api2 gone", Duration.ofSeconds(60),
+        () -> api1.ready().getJsonObject("cluster").getInteger("members") == 2);
+  }
+
+  @Test
+  @Order(9)
   void with_no_optimizer_left_the_api_answers_503_with_retry_after_fast() {
     optimizer3.process.destroyForcibly();
-    Nodes.await("api1 seeing the two API nodes only", Duration.ofSeconds(60),
-        () -> api1.ready().getJsonObject("cluster").getInteger("members") == 2);
+    Nodes.await("api1 alone in the cluster", Duration.ofSeconds(60),
+        () -> api1.ready().getJsonObject("cluster").getInteger("members") == 1);
     long t0 = System.nanoTime();
     HttpResponse<byte[]> r = join(List.of(api1.upload(SMALL, "?w=" + nextVariant()))).get(0);
     double seconds = (System.nanoTime() - t0) / 1e9;

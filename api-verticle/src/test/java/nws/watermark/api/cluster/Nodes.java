@@ -43,7 +43,9 @@ final class Nodes implements AutoCloseable {
       "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
   private static final Pattern NODE_ID = Pattern.compile("consuming on node ([0-9a-f-]{36})");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1, as a load balancer talks to a backend (JDK 17 fails every HTTP/2 stream on GOAWAY). */
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One JVM of the cluster. */
   static final class Node {
