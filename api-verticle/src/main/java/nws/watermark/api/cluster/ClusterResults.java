@@ -132,14 +132,21 @@ public final class ClusterResults implements SharedResults {
 
   /** The shared result once there; null when the owner's claim is gone without one. */
   private Future<Rendered> poll(CacheKey key, String owner, long deadline) {
+    return tick()
+        .compose(v -> find(key))
+        .compose(found -> found != null ? Future.succeededFuture(found) : pollIfBusy(key, owner, deadline));
+  }
+
+  private Future<Rendered> pollIfBusy(CacheKey key, String owner, long deadline) {
+    return stillRendering(key, owner).compose(busy -> busy && System.currentTimeMillis() < deadline
+        ? poll(key, owner, deadline)
+        : Future.succeededFuture());
+  }
+
+  private Future<Void> tick() {
     Promise<Void> tick = Promise.promise();
     vertx.setTimer(POLL_MS, t -> tick.complete());
-    return tick.future()
-        .compose(v -> find(key))
-        .compose(found -> found != null ? Future.succeededFuture(found) : stillRendering(key, owner)
-            .compose(busy -> busy && System.currentTimeMillis() < deadline
-                ? poll(key, owner, deadline)
-                : Future.succeededFuture()));
+    return tick.future();
   }
 
   /** Whether {@code owner} still holds the claim and is still a member; drops a dead node's claim. */
