@@ -25,6 +25,7 @@ public final class Cluster {
   public static final String BUNDLED_CONFIG = "nws/cluster.xml";
 
   private static final String VERTX_NODE_ID = "__vertx.nodeId";
+  private static final String LOGGING_TYPE = "hazelcast.logging.type";
 
   private Cluster() {}
 
@@ -44,6 +45,10 @@ public final class Cluster {
    * applied over it when set. The event bus binds to the interface Hazelcast binds to.
    */
   public static com.hazelcast.config.Config hazelcast(Config config) {
+    if (System.getProperty(LOGGING_TYPE) == null && slf4jPresent()) {
+      // Before the file is read, or Hazelcast's first lines go to java.util.logging.
+      System.setProperty(LOGGING_TYPE, "slf4j");
+    }
     com.hazelcast.config.Config hz = load(config);
     NetworkConfig network = hz.getNetworkConfig();
     if (!config.clusterHost().isEmpty()) {
@@ -87,6 +92,15 @@ public final class Cluster {
       return hz.getHazelcastInstance().getCluster();
     }
     throw new IllegalStateException("this Vert.x is not clustered over Hazelcast");
+  }
+
+  private static boolean slf4jPresent() {
+    try {
+      Class.forName("org.slf4j.LoggerFactory", false, Cluster.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   private static com.hazelcast.config.Config load(Config config) {

@@ -83,7 +83,16 @@ public final class ClusterResults implements SharedResults {
 
   @Override
   public Future<Rendered> renderOnce(CacheKey key, Supplier<Future<Rendered>> work) {
-    return claim(key).compose(owner -> owner == null ? render(key, work) : awaitOther(key, owner, work, 1));
+    return claim(key).compose(owner -> owner == null
+        ? renderUnlessShared(key, work)
+        : awaitOther(key, owner, work, 1));
+  }
+
+  /** Looks once more with the claim held: another node may have finished between our miss and our claim. */
+  private Future<Rendered> renderUnlessShared(CacheKey key, Supplier<Future<Rendered>> work) {
+    return find(key).compose(found -> found == null
+        ? render(key, work)
+        : rendering.removeIfPresent(key.value(), nodeId).otherwise(false).map(found));
   }
 
   /** Null when this node now holds the claim, else the node that does. */
@@ -126,7 +135,9 @@ public final class ClusterResults implements SharedResults {
       if (round >= 3 || System.currentTimeMillis() > deadline) {
         return render(key, work);
       }
-      return claim(key).compose(next -> next == null ? render(key, work) : awaitOther(key, next, work, round + 1));
+      return claim(key).compose(next -> next == null
+          ? renderUnlessShared(key, work)
+          : awaitOther(key, next, work, round + 1));
     });
   }
 
@@ -152,7 +163,7 @@ public final class ClusterResults implements SharedResults {
   /** Whether {@code owner} still holds the claim and is still a member; drops a dead node's claim. */
   private Future<Boolean> stillRendering(CacheKey key, String owner) {
     if (!Cluster.nodeIds(vertx).contains(owner)) {
-      return rendering.removeIfPresent(key.value(), owner).map(false);
+      return rendering.removeIfPresent(key.value(), owner).map(false).otherwise(false);
     }
     return rendering.get(key.value()).map(owner::equals).otherwise(false);
   }

@@ -38,7 +38,8 @@ public final class OptimizerNode {
       return vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment(instances))
           .map(id -> this);
     }
-    return vertx.deployVerticle(() -> new OptimizerVerticle(config, JobIntake.WORKERS), OptimizerVerticle.deployment(instances))
+    return vertx.deployVerticle(() -> new OptimizerVerticle(config, JobIntake.WORKERS),
+            OptimizerVerticle.deployment(instances))
         .compose(id -> {
           workersId = id;
           return vertx.deployVerticle(() -> new JobIntake(config.jobTimeoutMs(), config.shutdownTimeoutMs()),
