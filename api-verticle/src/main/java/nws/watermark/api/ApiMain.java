@@ -31,7 +31,7 @@ public final class ApiMain {
     Vertx vertx = Cluster.vertx(config).await();
     deploy(vertx, config)
         .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
-            config.httpHost(), api.port(), config.optimizerInstances()))
+            config.httpHost(), api.port(), vertx.isClustered() ? 0 : config.optimizerInstances()))
         .onFailure(err -> {
           log.error("NWS Watermark failed to start: {}", err.toString());
           vertx.close().onComplete(v -> System.exit(1));
