@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * One real cluster for the whole class, as separate JVMs on loopback: two API nodes and two
  * optimizer nodes to begin with. The methods run in order, each leaving the cluster as the next
- * one expects it: an optimizer killed, one added, one drained, an API node drained, then no
- * optimizer left.
+ * one expects it: an optimizer killed, one added, one drained, the optimizers restarted one by
+ * one under load, an API node drained, then no optimizer left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -47,6 +47,7 @@ class ClusterIT {
   private static Node optimizer1;
   private static Node optimizer2;
   private static Node optimizer3;
+  private static Node lastOptimizer;
   private static int variant = 100;
 
   @BeforeAll
@@ -180,6 +181,35 @@ class ClusterIT {
 
   @Test
   @Order(8)
+  void a_rolling_restart_of_the_optimizers_under_load_loses_no_request() throws Exception {
+    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread load = new Thread(() -> {
+      while (running.get()) {
+        // A request that fails outright counts as status -1, so the load never stops quietly.
+        send(api1, SMALL, 2).forEach(f -> statuses.add(f.handle((r, err) -> err == null ? r.statusCode() : -1).join()));
+      }
+    }, "load");
+    load.start();
+    Node previous = optimizer3;
+    for (String name : List.of("optimizer4", "optimizer5")) {
+      Node next = nodes.startOptimizer(name, Map.of());
+      Nodes.awaitOptimizer(next);
+      previous.process.destroy();
+      assertTrue(previous.process.waitFor(60, TimeUnit.SECONDS), previous.name + " drained and exited");
+      previous = next;
+    }
+    lastOptimizer = previous;
+    running.set(false);
+    load.join(BURST_TIMEOUT.toMillis());
+    System.out.printf("rolling restart of the optimizers: %d requests under load, statuses %s%n",
+        statuses.size(), new java.util.TreeSet<>(statuses));
+    assertTrue(statuses.size() > 0);
+    assertTrue(statuses.stream().allMatch(s -> s == 200), "every request 200: " + statuses);
+  }
+
+  @Test
+  @Order(9)
   void sigterm_on_an_api_node_answers_its_requests_then_leaves() throws Exception {
     List<CompletableFuture<HttpResponse<byte[]>>> burst = send(api2, PHOTO, 4);
     Nodes.await("api2 holding a job", Duration.ofSeconds(60),
@@ -192,9 +222,9 @@ class ClusterIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void with_no_optimizer_left_the_api_answers_503_with_retry_after_fast() {
-    optimizer3.process.destroyForcibly();
+    lastOptimizer.process.destroyForcibly();
     Nodes.await("api1 alone in the cluster", Duration.ofSeconds(60),
         () -> api1.ready().getJsonObject("cluster").getInteger("members") == 1);
     long t0 = System.nanoTime();
