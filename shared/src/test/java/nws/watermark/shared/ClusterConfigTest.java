@@ -33,7 +33,8 @@ class ClusterConfigTest {
       "NWS_SHUTDOWN_TIMEOUT_MS|-1|NWS_SHUTDOWN_TIMEOUT_MS must be 0 or more, got -1",
   })
   void a_bad_value_is_refused_naming_the_variable(String name, String value, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of(name, value)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of(name, value)));
     assertEquals(message, e.getMessage());
   }
 
