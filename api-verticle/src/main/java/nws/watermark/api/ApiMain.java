@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.optimizer.LogFormat;
 import nws.watermark.optimizer.OptimizerVerticle;
+import nws.watermark.shared.Cluster;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,10 @@ public final class ApiMain {
     }
     LogFormat.apply(config);
     log.info("configuration {}", config.describe());
-    Vertx vertx = Metrics.vertxBuilder().build();
+    Vertx vertx = Cluster.vertx(config, Metrics.vertxBuilder()).await();
     deploy(vertx, config)
         .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
-            config.httpHost(), api.port(), config.optimizerInstances()))
+            config.httpHost(), api.port(), vertx.isClustered() ? 0 : config.optimizerInstances()))
         .onFailure(err -> {
           log.error("NWS Watermark failed to start: {}", err.toString());
           vertx.close().onComplete(v -> System.exit(1));
@@ -44,7 +45,8 @@ public final class ApiMain {
   /** Deploys the optimizer workers, then the API verticle; the future gives the API once it listens. */
   public static Future<ApiVerticle> deploy(Vertx vertx, Config config) {
     ApiVerticle api = new ApiVerticle(config);
-    Future<String> optimizers = config.optimizerInstances() == 0
+    // Clustered, the optimizers are nodes of their own (the optimizer jar): this one is the API only.
+    Future<String> optimizers = config.optimizerInstances() == 0 || vertx.isClustered()
         ? Future.succeededFuture("none")
         : vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment(config.optimizerInstances()));
     return optimizers.compose(id -> vertx.deployVerticle(api)).map(api);

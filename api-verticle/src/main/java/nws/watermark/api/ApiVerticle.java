@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
 import nws.watermark.api.cache.LocalCache;
+import nws.watermark.api.cluster.ClusterLink;
 import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.http.Routes;
@@ -25,6 +27,7 @@ public class ApiVerticle extends VerticleBase {
   private Renderer renderer;
   private OptimizerClient optimizer;
   private Metrics metrics;
+  private ClusterLink cluster;
 
   public ApiVerticle(Config config) {
     this.config = config;
@@ -35,14 +38,25 @@ public class ApiVerticle extends VerticleBase {
     metrics = Metrics.of(vertx);
     l1 = new LocalCache(config.l1MaxBytes());
     admission = new Admission(config.maxJobsInFlight(), config.maxBytesInFlight());
-    optimizer = new OptimizerClient(vertx, config.jobTimeoutMs(), config.retryAfterSeconds(), metrics);
-    return new LocalOriginalStore(vertx, config.storageDir()).init()
+    return ClusterLink.start(vertx, config)
+        .compose(link -> {
+          cluster = link;
+          optimizer = new OptimizerClient(config.jobTimeoutMs(), config.retryAfterSeconds(), link.sender(), metrics);
+          return new LocalOriginalStore(vertx, config.storageDir()).init();
+        })
         .compose(store -> {
           originals = store;
-          renderer = new Renderer(l1, originals, optimizer, admission);
+          renderer = new Renderer(l1, originals, optimizer, admission, cluster.results());
           observe();
           return listen();
         });
+  }
+
+  /** Graceful: no new connections, requests in flight answered (up to the shutdown timeout). */
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(config.shutdownTimeoutMs(), TimeUnit.MILLISECONDS)
+        .eventually(() -> cluster.close());
   }
 
   private Future<HttpServer> listen() {
@@ -77,7 +91,8 @@ public class ApiVerticle extends VerticleBase {
         .put("bytesInFlight", admission.bytesInFlight())
         .put("l1Bytes", l1.weightedSize())
         .put("retries", optimizer.retries())
-        .put("singleFlightJoins", renderer.singleFlight().joins());
+        .put("singleFlightJoins", renderer.singleFlight().joins())
+        .put("cluster", cluster.stats(vertx));
   }
 
   /** The port actually bound (useful when configured as 0). */

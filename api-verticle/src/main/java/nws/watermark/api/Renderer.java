@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.cache.LocalCache;
 import nws.watermark.api.cache.Rendered;
+import nws.watermark.api.cache.SharedResults;
 import nws.watermark.api.cache.SingleFlight;
 import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
@@ -30,12 +31,20 @@ public final class Renderer {
   private final OriginalStore originals;
   private final OptimizerClient optimizer;
   private final Admission admission;
+  private final SharedResults shared;
 
   public Renderer(LocalCache l1, OriginalStore originals, OptimizerClient optimizer, Admission admission) {
+    this(l1, originals, optimizer, admission, SharedResults.NONE);
+  }
+
+  /** A renderer that also reads and feeds the results {@code shared} with other API nodes. */
+  public Renderer(LocalCache l1, OriginalStore originals, OptimizerClient optimizer, Admission admission,
+      SharedResults shared) {
     this.l1 = l1;
     this.originals = originals;
     this.optimizer = optimizer;
     this.admission = admission;
+    this.shared = shared;
   }
 
   /** A variant of an uploaded image: the original is stored before it is processed. */
@@ -61,7 +70,17 @@ public final class Renderer {
   }
 
   private Future<Served> produce(CacheKey key, Supplier<Future<Rendered>> work) {
-    return singleFlight.run(key.value(), () -> admission.withJobSlot(work).onSuccess(r -> l1.put(key, r)))
+    return shared.get(key).compose(found -> found != null ? sharedHit(key, found) : render(key, work));
+  }
+
+  private Future<Served> sharedHit(CacheKey key, Rendered found) {
+    l1.put(key, found);
+    return Future.succeededFuture(new Served(key, found, true));
+  }
+
+  private Future<Served> render(CacheKey key, Supplier<Future<Rendered>> work) {
+    return singleFlight.run(key.value(),
+            () -> admission.withJobSlot(() -> shared.renderOnce(key, work)).onSuccess(r -> l1.put(key, r)))
         .map(rendered -> new Served(key, rendered, false));
   }
 

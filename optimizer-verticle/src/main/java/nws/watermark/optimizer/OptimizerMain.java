@@ -1,13 +1,16 @@
 package nws.watermark.optimizer;
 
 import io.vertx.core.Vertx;
+import nws.watermark.optimizer.cluster.OptimizerNode;
+import nws.watermark.shared.Cluster;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs optimizer workers only. Without a cluster it is an optimizer nobody can reach, so it is
- * mostly useful clustered; standalone users run the API jar, which deploys optimizers itself.
+ * meant to run with {@code NWS_CLUSTER=true}; standalone users run the API jar, which deploys
+ * optimizers itself. SIGTERM drains: no new jobs, the ones in flight answered, then it leaves.
  */
 public final class OptimizerMain {
 
@@ -16,16 +19,33 @@ public final class OptimizerMain {
   private OptimizerMain() {}
 
   public static void main(String[] args) {
-    Config config = Config.fromEnv();
+    Config config;
+    try {
+      config = Config.fromEnv();
+    } catch (IllegalArgumentException e) {
+      log.error("invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     LogFormat.apply(config);
     log.info("configuration {}", config.describe());
-    Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(() -> new OptimizerVerticle(config),
-            OptimizerVerticle.deployment(config.optimizerInstances()))
-        .onSuccess(id -> log.info("{} optimizer workers consuming", config.optimizerInstances()))
+    if (!config.cluster()) {
+      log.warn("{} is not true: these workers are reachable from this JVM only", Config.CLUSTER);
+    }
+    Vertx vertx = Cluster.vertx(config).await();
+    OptimizerNode node = OptimizerNode.deploy(vertx, config)
+        .onSuccess(n -> log.info("{} optimizer workers consuming on node {}", config.optimizerInstances(),
+            Cluster.nodeId(vertx)))
         .onFailure(err -> {
           log.error("optimizer failed to start", err);
-          vertx.close();
-        });
+          vertx.close().onComplete(v -> System.exit(1));
+        })
+        .await();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Two awaits, not a chain: a continuation on a closed Vert.x would never run.
+      node.drain().otherwiseEmpty().await();
+      vertx.close().await();
+      log.info("left the cluster");
+    }));
   }
 }

@@ -31,11 +31,21 @@ public class OptimizerVerticle extends VerticleBase {
 
   private final Config config;
   private final Pipeline pipeline;
+  private final String localAddress;
   private MessageConsumer<Buffer> consumer;
 
   public OptimizerVerticle(Config config) {
+    this(config, null);
+  }
+
+  /**
+   * A worker that takes jobs from {@code localAddress}, on this node only, instead of
+   * {@link Addresses#OPTIMIZE}: clustered nodes put a receipt-sending intake in front of it.
+   */
+  public OptimizerVerticle(Config config, String localAddress) {
     this.config = config;
     this.pipeline = new Pipeline(config);
+    this.localAddress = localAddress;
   }
 
   /** Deployment options for {@code instances} workers. */
@@ -45,7 +55,9 @@ public class OptimizerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle);
+    consumer = localAddress == null
+        ? vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle)
+        : vertx.eventBus().localConsumer(localAddress, this::handle);
     return consumer.completion();
   }
 

@@ -26,7 +26,15 @@ public record Config(
     String watermarkText,
     int jpegQuality,
     int background,
-    String logFormat) {
+    String logFormat,
+    boolean cluster,
+    Path clusterConfig,
+    String clusterHost,
+    int clusterPort,
+    String clusterMembers,
+    long receiptTimeoutMs,
+    long sharedCacheTtlSeconds,
+    long shutdownTimeoutMs) {
 
   public static final String HTTP_HOST = "NWS_HTTP_HOST";
   public static final String HTTP_PORT = "NWS_HTTP_PORT";
@@ -49,6 +57,14 @@ public record Config(
   public static final String LOG_TEXT = "text";
   /** {@value} log lines: one JSON object per line, each value a field of its own. */
   public static final String LOG_JSON = "json";
+  public static final String CLUSTER = "NWS_CLUSTER";
+  public static final String CLUSTER_CONFIG = "NWS_CLUSTER_CONFIG";
+  public static final String CLUSTER_HOST = "NWS_CLUSTER_HOST";
+  public static final String CLUSTER_PORT = "NWS_CLUSTER_PORT";
+  public static final String CLUSTER_MEMBERS = "NWS_CLUSTER_MEMBERS";
+  public static final String RECEIPT_TIMEOUT_MS = "NWS_RECEIPT_TIMEOUT_MS";
+  public static final String SHARED_CACHE_TTL_SECONDS = "NWS_SHARED_CACHE_TTL_SECONDS";
+  public static final String SHUTDOWN_TIMEOUT_MS = "NWS_SHUTDOWN_TIMEOUT_MS";
 
   private static final long MIB = 1024 * 1024;
 
@@ -81,7 +97,15 @@ public record Config(
         r.text(WATERMARK_TEXT, "NWS Watermark"),
         r.integer(JPEG_QUALITY, 80),
         r.parsed(BACKGROUND, "#ffffff", Config::rgb, "a colour #rrggbb"),
-        r.text(LOG_FORMAT, LOG_TEXT));
+        r.text(LOG_FORMAT, LOG_TEXT),
+        r.parsed(CLUSTER, "false", Config::bool, "true or false"),
+        Path.of(r.text(CLUSTER_CONFIG, "cluster.xml")),
+        r.text(CLUSTER_HOST, "").trim(),
+        r.integer(CLUSTER_PORT, 0),
+        r.text(CLUSTER_MEMBERS, "").trim(),
+        r.number(RECEIPT_TIMEOUT_MS, 2_000),
+        r.number(SHARED_CACHE_TTL_SECONDS, 86_400),
+        r.number(SHUTDOWN_TIMEOUT_MS, 30_000));
     return config.validate();
   }
 
@@ -108,6 +132,12 @@ public record Config(
         Options.MIN_QUALITY + ".." + Options.MAX_QUALITY, jpegQuality);
     check(logFormat.equals(LOG_TEXT) || logFormat.equals(LOG_JSON), LOG_FORMAT,
         LOG_TEXT + " or " + LOG_JSON, "'" + logFormat + "'");
+    check(clusterPort >= 0 && clusterPort <= 65535, CLUSTER_PORT, "0 (from the cluster config) or a port", clusterPort);
+    check(clusterMembers.matches("|[^\\s,]+(\\s*,\\s*[^\\s,]+)*"), CLUSTER_MEMBERS,
+        "host[:port] entries separated by commas", "'" + clusterMembers + "'");
+    check(receiptTimeoutMs >= 100, RECEIPT_TIMEOUT_MS, "at least 100", receiptTimeoutMs);
+    check(sharedCacheTtlSeconds >= 1, SHARED_CACHE_TTL_SECONDS, "at least 1", sharedCacheTtlSeconds);
+    check(shutdownTimeoutMs >= 0, SHUTDOWN_TIMEOUT_MS, "0 or more", shutdownTimeoutMs);
     return this;
   }
 
@@ -136,6 +166,14 @@ public record Config(
     out.put(JPEG_QUALITY, jpegQuality);
     out.put(BACKGROUND, String.format("#%06x", background));
     out.put(LOG_FORMAT, logFormat);
+    out.put(CLUSTER, cluster);
+    out.put(CLUSTER_CONFIG, clusterConfig);
+    out.put(CLUSTER_HOST, clusterHost);
+    out.put(CLUSTER_PORT, clusterPort);
+    out.put(CLUSTER_MEMBERS, clusterMembers);
+    out.put(RECEIPT_TIMEOUT_MS, receiptTimeoutMs);
+    out.put(SHARED_CACHE_TTL_SECONDS, sharedCacheTtlSeconds);
+    out.put(SHUTDOWN_TIMEOUT_MS, shutdownTimeoutMs);
     return out;
   }
 
@@ -147,6 +185,14 @@ public record Config(
 
   private static Integer rgb(String raw) {
     return raw.matches("#?[0-9a-fA-F]{6}") ? Integer.parseInt(raw.replace("#", ""), 16) : null;
+  }
+
+  private static Boolean bool(String raw) {
+    return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> null;
+    };
   }
 
   /** Reads one variable at a time and names it when its text is not of the right kind. */

@@ -2,7 +2,6 @@ package nws.watermark.api.dispatch;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -11,7 +10,6 @@ import io.vertx.core.eventbus.ReplyFailure;
 import java.util.function.Supplier;
 import nws.watermark.api.cache.Rendered;
 import nws.watermark.api.metrics.Metrics;
-import nws.watermark.shared.Addresses;
 import nws.watermark.shared.BusHeaders;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ImageOptions;
@@ -28,16 +26,17 @@ public final class OptimizerClient {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizerClient.class);
 
-  private final Vertx vertx;
   private final long timeoutMs;
   private final int retryAfterSeconds;
+  private final JobSender sender;
   private final Metrics metrics;
   private long retries;
 
-  public OptimizerClient(Vertx vertx, long timeoutMs, int retryAfterSeconds, Metrics metrics) {
-    this.vertx = vertx;
+  /** A client whose attempts go through {@code sender} (clustered: one that tracks receipts). */
+  public OptimizerClient(long timeoutMs, int retryAfterSeconds, JobSender sender, Metrics metrics) {
     this.timeoutMs = timeoutMs;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.sender = sender;
     this.metrics = metrics;
   }
 
@@ -66,7 +65,7 @@ public final class OptimizerClient {
 
   private Future<Rendered> send(Buffer original, ImageOptions options) {
     DeliveryOptions delivery = new DeliveryOptions().setHeaders(options.toHeaders()).setSendTimeout(timeoutMs);
-    return vertx.eventBus().<Buffer>request(Addresses.OPTIMIZE, original, delivery).map(OptimizerClient::rendered);
+    return sender.request(original, delivery).map(OptimizerClient::rendered);
   }
 
   private static Rendered rendered(Message<Buffer> reply) {
