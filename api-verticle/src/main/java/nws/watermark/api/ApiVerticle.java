@@ -6,10 +6,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import nws.watermark.api.cache.LocalCache;
+import nws.watermark.api.cache.RedisCache;
+import nws.watermark.api.cache.TieredCache;
 import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.http.Routes;
-import nws.watermark.api.storage.LocalOriginalStore;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.Config;
 
@@ -19,6 +20,7 @@ public class ApiVerticle extends VerticleBase {
   private final Config config;
   private HttpServer server;
   private LocalCache l1;
+  private RedisCache l2;
   private Admission admission;
   private OriginalStore originals;
   private Renderer renderer;
@@ -31,14 +33,20 @@ public class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     l1 = new LocalCache(config.l1MaxBytes());
+    l2 = RedisCache.create(vertx, config);
     admission = new Admission(config.maxJobsInFlight(), config.maxBytesInFlight());
     optimizer = new OptimizerClient(vertx, config.jobTimeoutMs(), config.retryAfterSeconds());
-    return new LocalOriginalStore(vertx, config.storageDir()).init()
+    return OriginalStore.open(vertx, config)
         .compose(store -> {
           originals = store;
-          renderer = new Renderer(l1, originals, optimizer, admission);
+          renderer = new Renderer(new TieredCache(l1, l2), originals, optimizer, admission);
           return listen();
         });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(l2.close(), originals == null ? Future.succeededFuture() : originals.close());
   }
 
   private Future<HttpServer> listen() {
@@ -57,8 +65,8 @@ public class ApiVerticle extends VerticleBase {
     return new JsonObject()
         .put("status", "ready")
         .put("dependencies", new JsonObject()
-            .put("storage", new JsonObject().put("kind", originals.kind()).put("state", "up"))
-            .put("redis", new JsonObject().put("state", "disabled")))
+            .put("storage", originals.health())
+            .put("redis", l2.health()))
         .put("jobsInFlight", admission.jobsInFlight())
         .put("bytesInFlight", admission.bytesInFlight())
         .put("l1Bytes", l1.weightedSize())
