@@ -128,6 +128,23 @@ public final class RedisCache {
     log.warn("redis {} failed ({}); going on without L2", op, err.toString());
   }
 
+  /** Whether Redis answers (false while down or disabled), for metrics. */
+  public boolean isUp() {
+    return client != null && redis.isUp();
+  }
+
+  public long hits() {
+    return hits;
+  }
+
+  public long misses() {
+    return misses;
+  }
+
+  public long errors() {
+    return errors;
+  }
+
   /** State and counters for {@code /ready} and metrics. */
   public JsonObject health() {
     JsonObject out = redis.health();

@@ -35,6 +35,11 @@ public interface OriginalStore {
     return new JsonObject().put("kind", kind()).put("state", "up");
   }
 
+  /** Whether the store answers now, for metrics; a local folder always does. */
+  default boolean isUp() {
+    return true;
+  }
+
   default Future<Void> close() {
     return Future.succeededFuture();
   }

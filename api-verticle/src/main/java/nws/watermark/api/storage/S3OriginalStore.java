@@ -116,6 +116,16 @@ public final class S3OriginalStore implements OriginalStore {
   }
 
   @Override
+  public boolean isUp() {
+    return s3.isUp();
+  }
+
+  /** Originals dropped because S3 was down and the memory bound was reached. */
+  public long lost() {
+    return pending.lost();
+  }
+
+  @Override
   public Future<Void> close() {
     s3.close();
     return workers.close();

@@ -29,6 +29,12 @@ public final class Burst {
    */
   public static List<Outcome> run(List<Service> services, int count, int concurrency, IntFunction<byte[]> photo,
       int actionAfter, Runnable action) {
+    return run(services, count, concurrency, photo, actionAfter, action, i -> "");
+  }
+
+  /** As above, upload {@code i} with the query string {@code query.apply(i)}. */
+  public static List<Outcome> run(List<Service> services, int count, int concurrency, IntFunction<byte[]> photo,
+      int actionAfter, Runnable action, IntFunction<String> query) {
     Semaphore slots = new Semaphore(concurrency);
     AtomicInteger done = new AtomicInteger();
     List<Future<Outcome>> answers = new ArrayList<>();
@@ -40,7 +46,7 @@ public final class Burst {
         acted = true;
       }
       Service service = services.get(i % services.size());
-      answers.add(upload(service, photo.apply(i)).onComplete(r -> {
+      answers.add(upload(service, photo.apply(i), query.apply(i)).onComplete(r -> {
         done.incrementAndGet();
         slots.release();
       }));
@@ -57,10 +63,10 @@ public final class Burst {
   }
 
   /** One multipart upload, timed; never fails (a transport error is status 0). */
-  public static Future<Outcome> upload(Service service, byte[] bytes) {
+  public static Future<Outcome> upload(Service service, byte[] bytes, String query) {
     long start = System.nanoTime();
     MultipartForm form = MultipartForm.create().binaryFileUpload("image", "photo.jpg", Buffer.buffer(bytes), "image/jpeg");
-    return service.client.post("/upload").sendMultipartForm(form)
+    return service.client.post("/upload" + query).sendMultipartForm(form)
         .map(r -> new Outcome(r.statusCode(), r.getHeader("X-Cache"), System.nanoTime() - start,
             r.statusCode() == 200 ? "" : r.bodyAsString()))
         .otherwise(err -> new Outcome(0, null, System.nanoTime() - start, err.toString()));
