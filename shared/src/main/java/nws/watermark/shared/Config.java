@@ -231,6 +231,12 @@ public record Config(
     return out;
   }
 
+  /** The settings as {@link #describe()} gives them: no secret, no Redis password. */
+  @Override
+  public String toString() {
+    return "Config" + describe();
+  }
+
   private static void check(boolean ok, String name, String expected, Object got) {
     if (!ok) {
       throw new IllegalArgumentException(name + " must be " + expected + ", got " + got);

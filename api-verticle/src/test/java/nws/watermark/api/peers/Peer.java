@@ -37,7 +37,8 @@ public abstract class Peer implements AutoCloseable {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
           .start();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalStateException("cannot run " + command().get(0) + " (" + e.getMessage()
+          + "); .ci/run installs what the tests need, e.g. apt-get install redis-server", e);
     }
     await(Duration.ofSeconds(60), () -> {
       if (!process.isAlive()) {
