@@ -92,4 +92,23 @@ class RedisOutageTest {
     String key = "nws:render:" + made.getHeader("ETag").replace("\"", "");
     Peer.await(Duration.ofSeconds(10), () -> ":1".equals(redis.command("EXISTS", key)), "node a writing L2 again");
   }
+
+  @Test
+  void a_frozen_redis_is_given_up_after_the_timeout_and_used_again_once_it_thaws() {
+    redis.freeze();
+    try {
+      for (int i = 0; i < 6; i++) {
+        HttpResponse<Buffer> r = a.upload("frozen.jpg", Photos.distinct(8_000 + i), "");
+        assertEquals(200, r.statusCode(), r::bodyAsString);
+      }
+      assertEquals("down", Burst.dependency(a, "redis").getString("state"), "a Redis that does not answer is down");
+    } finally {
+      redis.thaw();
+    }
+    Peer.await(Duration.ofSeconds(20), () -> "up".equals(Burst.dependency(a, "redis").getString("state")),
+        "node a to use Redis again");
+    HttpResponse<Buffer> made = a.upload("thawed.jpg", Photos.distinct(8_100), "");
+    String key = "nws:render:" + made.getHeader("ETag").replace("\"", "");
+    Peer.await(Duration.ofSeconds(10), () -> ":1".equals(redis.command("EXISTS", key)), "node a writing L2 again");
+  }
 }

@@ -60,6 +60,29 @@ public abstract class Peer implements AutoCloseable {
     }
   }
 
+  /** SIGSTOP: the process hangs with its sockets open, as a frozen or overloaded server does. */
+  public final void freeze() {
+    signal("-STOP");
+  }
+
+  /** SIGCONT after {@link #freeze()}. */
+  public final void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited " + exit);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public final long pid() {
     return process.pid();
   }

@@ -14,13 +14,28 @@ import java.util.List;
 /** Debian's redis-server on a free loopback port, no persistence, plus a tiny RESP client. */
 public final class RedisServer extends Peer {
 
-  private RedisServer() throws IOException {
+  /** The sentinels' name for the master they watch, in {@link #sentinelFor}. */
+  public static final String MASTER_NAME = "nwsmaster";
+
+  private final int masterPort;
+
+  private RedisServer(int masterPort) throws IOException {
     super(Files.createTempDirectory("nws-redis-"));
+    this.masterPort = masterPort;
   }
 
   public static RedisServer started() {
+    return started(0);
+  }
+
+  /** A Redis Sentinel (redis-server --sentinel) watching {@code master} as {@link #MASTER_NAME}. */
+  public static RedisServer sentinelFor(RedisServer master) {
+    return started(master.port);
+  }
+
+  private static RedisServer started(int masterPort) {
     try {
-      RedisServer redis = new RedisServer();
+      RedisServer redis = new RedisServer(masterPort);
       redis.start();
       return redis;
     } catch (IOException e) {
@@ -34,8 +49,27 @@ public final class RedisServer extends Peer {
 
   @Override
   protected List<String> command() {
+    if (masterPort != 0) {
+      return sentinelCommand();
+    }
     return List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no");
+  }
+
+  private List<String> sentinelCommand() {
+    try {
+      java.nio.file.Path conf = dir.resolve("sentinel.conf");
+      Files.writeString(conf, String.join("\n",
+          "port " + port,
+          "bind 127.0.0.1",
+          "dir " + dir,
+          "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + masterPort + " 1",
+          "sentinel down-after-milliseconds " + MASTER_NAME + " 5000",
+          ""));
+      return List.of("redis-server", conf.toString(), "--sentinel");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
