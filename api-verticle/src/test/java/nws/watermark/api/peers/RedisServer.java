@@ -18,24 +18,31 @@ public final class RedisServer extends Peer {
   public static final String MASTER_NAME = "nwsmaster";
 
   private final int masterPort;
+  private final List<String> extraArgs;
 
-  private RedisServer(int masterPort) throws IOException {
+  private RedisServer(int masterPort, List<String> extraArgs) throws IOException {
     super(Files.createTempDirectory("nws-redis-"));
     this.masterPort = masterPort;
+    this.extraArgs = extraArgs;
   }
 
   public static RedisServer started() {
-    return started(0);
+    return started(0, List.of());
   }
 
   /** A Redis Sentinel (redis-server --sentinel) watching {@code master} as {@link #MASTER_NAME}. */
   public static RedisServer sentinelFor(RedisServer master) {
-    return started(master.port);
+    return started(master.port, List.of());
   }
 
-  private static RedisServer started(int masterPort) {
+  /** A node with cluster mode on, not yet part of a cluster (see {@link RedisCluster}). */
+  public static RedisServer clusterNode() {
+    return started(0, List.of("--cluster-enabled", "yes", "--cluster-node-timeout", "5000"));
+  }
+
+  private static RedisServer started(int masterPort, List<String> extraArgs) {
     try {
-      RedisServer redis = new RedisServer(masterPort);
+      RedisServer redis = new RedisServer(masterPort, extraArgs);
       redis.start();
       return redis;
     } catch (IOException e) {
@@ -52,8 +59,10 @@ public final class RedisServer extends Peer {
     if (masterPort != 0) {
       return sentinelCommand();
     }
-    return List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no");
+    List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no"));
+    command.addAll(extraArgs);
+    return command;
   }
 
   private List<String> sentinelCommand() {
@@ -89,16 +98,36 @@ public final class RedisServer extends Peer {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(2_000);
       OutputStream out = socket.getOutputStream();
-      StringBuilder request = new StringBuilder("*" + args.length + "\r\n");
-      for (String arg : args) {
-        request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
-      }
-      out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(request(args));
       out.flush();
       return firstLine(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Sends one command and returns its whole reply when it is a bulk string (CLUSTER INFO). */
+  public String bulk(String... args) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(2_000);
+      socket.getOutputStream().write(request(args));
+      InputStream in = socket.getInputStream();
+      String head = firstLine(in);
+      if (!head.startsWith("$") || head.equals("$-1")) {
+        return head;
+      }
+      return new String(in.readNBytes(Integer.parseInt(head.substring(1))), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] request(String... args) {
+    StringBuilder request = new StringBuilder("*" + args.length + "\r\n");
+    for (String arg : args) {
+      request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+    }
+    return request.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String firstLine(InputStream in) throws IOException {
