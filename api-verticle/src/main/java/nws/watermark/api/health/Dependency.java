@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -112,7 +113,7 @@ public final class Dependency {
 
   /** {@code up}, {@code down} or {@code disabled}, as {@code /ready} reports it. */
   public String state() {
-    return state.name().toLowerCase(java.util.Locale.ROOT);
+    return state.name().toLowerCase(Locale.ROOT);
   }
 
   /** State and counters for {@code /ready} and metrics. */

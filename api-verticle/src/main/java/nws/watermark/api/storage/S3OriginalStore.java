@@ -133,24 +133,27 @@ public final class S3OriginalStore implements OriginalStore {
 
   /** Writes the original unless it is there already: identical uploads store nothing twice. */
   private Future<Void> write(Original original) {
-    return s3.call(() -> blocking(() -> {
-      if (!exists(original.sha256())) {
-        byte[] data = original.bytes().getBytes();
-        client.putObject(PutObjectArgs.builder()
-            .bucket(bucket)
-            .object(OriginalStore.objectName(original.sha256()))
-            .contentType(original.contentType())
-            .stream(new ByteArrayInputStream(data), data.length, -1)
-            .build());
-        return true;
-      }
-      return false;
-    })).map(wrote -> {
+    return s3.call(() -> blocking(() -> putIfMissing(original))).map(wrote -> {
       if (wrote) {
         writes++;
       }
       return null;
     });
+  }
+
+  /** Blocking: one HEAD, and a PUT only when the object is missing; true when it wrote. */
+  private boolean putIfMissing(Original original) throws Exception {
+    if (exists(original.sha256())) {
+      return false;
+    }
+    byte[] data = original.bytes().getBytes();
+    client.putObject(PutObjectArgs.builder()
+        .bucket(bucket)
+        .object(OriginalStore.objectName(original.sha256()))
+        .contentType(original.contentType())
+        .stream(new ByteArrayInputStream(data), data.length, -1)
+        .build());
+    return true;
   }
 
   private Future<Void> keepForLater(Original original, Throwable err) {

@@ -36,6 +36,9 @@ public abstract class Peer implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
           .start();
+      Process started = process;
+      // Should the test JVM end without closing us, the server must not outlive it.
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + command().get(0) + " (" + e.getMessage()
           + "); .ci/run installs what the tests need, e.g. apt-get install redis-server", e);
