@@ -84,6 +84,11 @@ class SharedCacheTest {
     assertEquals("image/jpeg", served.getHeader("Content-Type"));
     assertEquals(made.getHeader("X-Image-Width"), served.getHeader("X-Image-Width"));
     assertArrayEquals(made.body().getBytes(), served.body().getBytes(), "the very bytes the first node made");
+
+    long redisHits = Burst.dependency(second, "redis").getLong("hits");
+    HttpResponse<Buffer> again = second.upload("storm.jpg", photo, "?w=640");
+    assertEquals("HIT", again.getHeader("X-Cache"));
+    assertEquals(redisHits, Burst.dependency(second, "redis").getLong("hits"), "the Redis hit filled L1");
   }
 
   @Test
