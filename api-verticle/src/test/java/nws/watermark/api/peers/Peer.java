@@ -117,6 +117,15 @@ public abstract class Peer implements AutoCloseable {
     }
   }
 
+  /**
+   * A fresh folder under {@code target/peers/}: on the checkout's disk, which keeps the user
+   * extended attributes S3Proxy stores content types in (a tmpfs /tmp may not).
+   */
+  protected static Path folder(String prefix) throws IOException {
+    Path root = java.nio.file.Files.createDirectories(Path.of("target", "peers"));
+    return java.nio.file.Files.createTempDirectory(root, prefix).toAbsolutePath();
+  }
+
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

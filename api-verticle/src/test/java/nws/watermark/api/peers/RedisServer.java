@@ -21,7 +21,7 @@ public final class RedisServer extends Peer {
   private final List<String> extraArgs;
 
   private RedisServer(int masterPort, List<String> extraArgs) throws IOException {
-    super(Files.createTempDirectory("nws-redis-"));
+    super(folder("redis-"));
     this.masterPort = masterPort;
     this.extraArgs = extraArgs;
   }

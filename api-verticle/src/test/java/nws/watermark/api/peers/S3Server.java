@@ -25,7 +25,7 @@ public final class S3Server extends Peer {
   private final Path jar;
 
   private S3Server() throws IOException {
-    super(Files.createTempDirectory("nws-s3-"));
+    super(folder("s3-"));
     this.jar = Path.of(System.getProperty("nws.s3proxy.jar", "target/s3proxy/s3proxy.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no S3Proxy jar at " + jar + "; build with Maven, which copies it there");
