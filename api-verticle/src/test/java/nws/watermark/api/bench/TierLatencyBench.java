@@ -101,7 +101,7 @@ class TierLatencyBench {
    */
   private void outages(byte[] photo, RedisServer redis, S3Server s3, Map<String, String> env) {
     line("");
-    line("## Bursts of %d uploads of the photo, concurrency %d; the server is SIGKILLed after %d answers",
+    line("## Bursts of %d uploads of the photo, concurrency %d; the server is SIGKILLed (or frozen) after %d answers",
         BURST, CONCURRENCY, CONCURRENCY);
     line("| burst | p50 ms | p90 ms | max ms | p50 / all-up p50 | statuses |");
     line("|---|---|---|---|---|---|");
@@ -111,12 +111,16 @@ class TierLatencyBench {
     redis.start();
     burst("misses, S3 killed", photo, env, "miss-s3", s3::kill, false);
     s3.start();
+    burst("misses, Redis frozen (SIGSTOP)", photo, env, "miss-frozen", redis::freeze, false);
+    redis.thaw();
     baseP50 = 0;
     burst("shared hits, all up", photo, env, "hit-up", null, true);
     burst("shared hits, Redis killed", photo, env, "hit-redis", redis::kill, true);
     redis.start();
     burst("shared hits, S3 killed", photo, env, "hit-s3", s3::kill, true);
     s3.start();
+    burst("shared hits, Redis frozen (SIGSTOP)", photo, env, "hit-frozen", redis::freeze, true);
+    redis.thaw();
   }
 
   private void burst(String name, byte[] photo, Map<String, String> env, String tag, Runnable kill, boolean shared) {
