@@ -7,12 +7,13 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import nws.watermark.api.cache.LocalCache;
+import nws.watermark.api.cache.RedisCache;
+import nws.watermark.api.cache.TieredCache;
 import nws.watermark.api.cluster.ClusterLink;
 import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.http.Routes;
 import nws.watermark.api.metrics.Metrics;
-import nws.watermark.api.storage.LocalOriginalStore;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.Config;
 
@@ -22,6 +23,7 @@ public class ApiVerticle extends VerticleBase {
   private final Config config;
   private HttpServer server;
   private LocalCache l1;
+  private RedisCache l2;
   private Admission admission;
   private OriginalStore originals;
   private Renderer renderer;
@@ -37,16 +39,17 @@ public class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     metrics = Metrics.of(vertx);
     l1 = new LocalCache(config.l1MaxBytes());
+    l2 = RedisCache.create(vertx, config);
     admission = new Admission(config.maxJobsInFlight(), config.maxBytesInFlight());
     return ClusterLink.start(vertx, config)
         .compose(link -> {
           cluster = link;
           optimizer = new OptimizerClient(config.jobTimeoutMs(), config.retryAfterSeconds(), link.sender(), metrics);
-          return new LocalOriginalStore(vertx, config.storageDir()).init();
+          return OriginalStore.open(vertx, config);
         })
         .compose(store -> {
           originals = store;
-          renderer = new Renderer(l1, originals, optimizer, admission, cluster.results());
+          renderer = new Renderer(new TieredCache(l1, l2), originals, optimizer, admission, cluster.results());
           observe();
           return listen();
         });
@@ -56,7 +59,7 @@ public class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server.shutdown(config.shutdownTimeoutMs(), TimeUnit.MILLISECONDS)
-        .eventually(() -> cluster.close());
+        .eventually(() -> Future.join(cluster.close(), l2.close(), originals.close()));
   }
 
   private Future<HttpServer> listen() {
@@ -76,8 +79,11 @@ public class ApiVerticle extends VerticleBase {
     metrics.retries(optimizer::retries);
     metrics.singleFlightJoins(renderer.singleFlight()::joins);
     metrics.inFlight(admission::jobsInFlight, admission::bytesInFlight);
-    // The local folder has no connection to lose; an S3 or Redis tier reports its own state.
-    metrics.backendUp("storage", () -> true);
+    metrics.backendUp("storage", originals::isUp);
+    if (!config.redisUrl().isEmpty()) {
+      metrics.cacheTier("redis", l2::hits, l2::misses, null);
+      metrics.backendUp("redis", l2::isUp);
+    }
   }
 
   /** What {@code /ready} reports: each dependency and the work in flight. */
@@ -85,8 +91,8 @@ public class ApiVerticle extends VerticleBase {
     return new JsonObject()
         .put("status", "ready")
         .put("dependencies", new JsonObject()
-            .put("storage", new JsonObject().put("kind", originals.kind()).put("state", "up"))
-            .put("redis", new JsonObject().put("state", "disabled")))
+            .put("storage", originals.health())
+            .put("redis", l2.health()))
         .put("jobsInFlight", admission.jobsInFlight())
         .put("bytesInFlight", admission.bytesInFlight())
         .put("l1Bytes", l1.weightedSize())

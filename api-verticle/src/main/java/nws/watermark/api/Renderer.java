@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.Supplier;
 import nws.watermark.api.cache.CacheKey;
-import nws.watermark.api.cache.LocalCache;
 import nws.watermark.api.cache.Rendered;
 import nws.watermark.api.cache.SharedResults;
 import nws.watermark.api.cache.SingleFlight;
+import nws.watermark.api.cache.TieredCache;
 import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.storage.OriginalStore;
@@ -26,21 +26,21 @@ public final class Renderer {
   /** A rendered variant and whether it came from the cache. */
   public record Served(CacheKey key, Rendered image, boolean hit) {}
 
-  private final LocalCache l1;
+  private final TieredCache cache;
   private final SingleFlight<Rendered> singleFlight = new SingleFlight<>();
   private final OriginalStore originals;
   private final OptimizerClient optimizer;
   private final Admission admission;
   private final SharedResults shared;
 
-  public Renderer(LocalCache l1, OriginalStore originals, OptimizerClient optimizer, Admission admission) {
-    this(l1, originals, optimizer, admission, SharedResults.NONE);
+  public Renderer(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, Admission admission) {
+    this(cache, originals, optimizer, admission, SharedResults.NONE);
   }
 
   /** A renderer that also reads and feeds the results {@code shared} with other API nodes. */
-  public Renderer(LocalCache l1, OriginalStore originals, OptimizerClient optimizer, Admission admission,
+  public Renderer(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, Admission admission,
       SharedResults shared) {
-    this.l1 = l1;
+    this.cache = cache;
     this.originals = originals;
     this.optimizer = optimizer;
     this.admission = admission;
@@ -50,23 +50,22 @@ public final class Renderer {
   /** A variant of an uploaded image: the original is stored before it is processed. */
   public Future<Served> fromUpload(String sha256, Buffer bytes, String contentType, ImageOptions options) {
     CacheKey key = CacheKey.of(sha256, options);
-    Rendered hit = l1.get(key);
-    if (hit != null) {
-      return Future.succeededFuture(new Served(key, hit, true));
-    }
-    return produce(key, () -> saveOriginal(sha256, bytes, contentType)
+    return served(key, () -> saveOriginal(sha256, bytes, contentType)
         .compose(v -> optimizer.optimize(bytes, options, () -> originals.load(sha256))));
   }
 
   /** A variant of an original stored earlier; fails with NOT_FOUND when there is none. */
   public Future<Served> fromStore(String sha256, ImageOptions options) {
     CacheKey key = CacheKey.of(sha256, options);
-    Rendered hit = l1.get(key);
-    if (hit != null) {
-      return Future.succeededFuture(new Served(key, hit, true));
-    }
-    return produce(key, () -> originals.load(sha256)
+    return served(key, () -> originals.load(sha256)
         .compose(bytes -> optimizer.optimize(bytes, options, () -> originals.load(sha256))));
+  }
+
+  /** The cached variant (L1, then Redis), or else {@code work} run once per key however many ask. */
+  private Future<Served> served(CacheKey key, Supplier<Future<Rendered>> work) {
+    return cache.get(key).compose(hit -> hit != null
+        ? Future.succeededFuture(new Served(key, hit, true))
+        : produce(key, work));
   }
 
   private Future<Served> produce(CacheKey key, Supplier<Future<Rendered>> work) {
@@ -74,13 +73,13 @@ public final class Renderer {
   }
 
   private Future<Served> sharedHit(CacheKey key, Rendered found) {
-    l1.put(key, found);
+    cache.put(key, found);
     return Future.succeededFuture(new Served(key, found, true));
   }
 
   private Future<Served> render(CacheKey key, Supplier<Future<Rendered>> work) {
     return singleFlight.run(key.value(),
-            () -> admission.withJobSlot(() -> shared.renderOnce(key, work)).onSuccess(r -> l1.put(key, r)))
+            () -> admission.withJobSlot(() -> shared.renderOnce(key, work)).onSuccess(r -> cache.put(key, r)))
         .map(rendered -> new Served(key, rendered, false));
   }
 

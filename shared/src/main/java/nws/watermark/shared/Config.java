@@ -34,7 +34,20 @@ public record Config(
     String clusterMembers,
     long receiptTimeoutMs,
     long sharedCacheTtlSeconds,
-    long shutdownTimeoutMs) {
+    long shutdownTimeoutMs,
+    String redisUrl,
+    String redisType,
+    String redisMasterName,
+    String redisKeyPrefix,
+    long redisTtlSeconds,
+    long redisTimeoutMs,
+    String s3Endpoint,
+    String s3AccessKey,
+    Secret s3SecretKey,
+    String s3Bucket,
+    String s3Region,
+    long s3TimeoutMs,
+    long s3PendingMaxBytes) {
 
   public static final String HTTP_HOST = "NWS_HTTP_HOST";
   public static final String HTTP_PORT = "NWS_HTTP_PORT";
@@ -65,6 +78,22 @@ public record Config(
   public static final String RECEIPT_TIMEOUT_MS = "NWS_RECEIPT_TIMEOUT_MS";
   public static final String SHARED_CACHE_TTL_SECONDS = "NWS_SHARED_CACHE_TTL_SECONDS";
   public static final String SHUTDOWN_TIMEOUT_MS = "NWS_SHUTDOWN_TIMEOUT_MS";
+  public static final String REDIS_URL = "NWS_REDIS_URL";
+  public static final String REDIS_TYPE = "NWS_REDIS_TYPE";
+  public static final String REDIS_MASTER_NAME = "NWS_REDIS_MASTER_NAME";
+  public static final String REDIS_KEY_PREFIX = "NWS_REDIS_KEY_PREFIX";
+  public static final String REDIS_TTL_SECONDS = "NWS_REDIS_TTL_SECONDS";
+  public static final String REDIS_TIMEOUT_MS = "NWS_REDIS_TIMEOUT_MS";
+  public static final String S3_ENDPOINT = "NWS_S3_ENDPOINT";
+  public static final String S3_ACCESS_KEY = "NWS_S3_ACCESS_KEY";
+  public static final String S3_SECRET_KEY = "NWS_S3_SECRET_KEY";
+  public static final String S3_BUCKET = "NWS_S3_BUCKET";
+  public static final String S3_REGION = "NWS_S3_REGION";
+  public static final String S3_TIMEOUT_MS = "NWS_S3_TIMEOUT_MS";
+  public static final String S3_PENDING_MAX_BYTES = "NWS_S3_PENDING_MAX_BYTES";
+
+  /** Redis topologies {@link #REDIS_TYPE} accepts, as the Vert.x Redis client names them. */
+  public static final java.util.List<String> REDIS_TYPES = java.util.List.of("standalone", "sentinel", "cluster", "replication");
 
   private static final long MIB = 1024 * 1024;
 
@@ -105,7 +134,20 @@ public record Config(
         r.text(CLUSTER_MEMBERS, "").trim(),
         r.number(RECEIPT_TIMEOUT_MS, 2_000),
         r.number(SHARED_CACHE_TTL_SECONDS, 86_400),
-        r.number(SHUTDOWN_TIMEOUT_MS, 30_000));
+        r.number(SHUTDOWN_TIMEOUT_MS, 30_000),
+        r.text(REDIS_URL, "").trim(),
+        r.text(REDIS_TYPE, "standalone").trim().toLowerCase(java.util.Locale.ROOT),
+        r.text(REDIS_MASTER_NAME, "mymaster").trim(),
+        r.text(REDIS_KEY_PREFIX, "nws:render:"),
+        r.number(REDIS_TTL_SECONDS, 86_400),
+        r.number(REDIS_TIMEOUT_MS, 500),
+        r.text(S3_ENDPOINT, "").trim(),
+        r.text(S3_ACCESS_KEY, "").trim(),
+        new Secret(r.text(S3_SECRET_KEY, "").trim()),
+        r.text(S3_BUCKET, "watermarks").trim(),
+        r.text(S3_REGION, "us-east-1").trim(),
+        r.number(S3_TIMEOUT_MS, 10_000),
+        r.number(S3_PENDING_MAX_BYTES, 256 * MIB));
     return config.validate();
   }
 
@@ -138,7 +180,55 @@ public record Config(
     check(receiptTimeoutMs >= 100, RECEIPT_TIMEOUT_MS, "at least 100", receiptTimeoutMs);
     check(sharedCacheTtlSeconds >= 1, SHARED_CACHE_TTL_SECONDS, "at least 1", sharedCacheTtlSeconds);
     check(shutdownTimeoutMs >= 0, SHUTDOWN_TIMEOUT_MS, "0 or more", shutdownTimeoutMs);
+    validateRedis();
+    validateS3();
     return this;
+  }
+
+  /** Whether results are shared through Redis ({@link #REDIS_URL} set). */
+  public boolean redisEnabled() {
+    return !redisUrl.isEmpty();
+  }
+
+  /** Whether originals live in S3 ({@link #S3_ENDPOINT} set) rather than {@link #STORAGE_DIR}. */
+  public boolean s3Enabled() {
+    return !s3Endpoint.isEmpty();
+  }
+
+  /** The endpoints of {@link #REDIS_URL}: one, or a comma-separated list for sentinel and cluster. */
+  public java.util.List<String> redisEndpoints() {
+    return java.util.Arrays.stream(redisUrl.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
+  }
+
+  private void validateRedis() {
+    for (String endpoint : redisEndpoints()) {
+      check(endpoint.matches("(redis|rediss|unix)://.+"), REDIS_URL,
+          "redis://[user:password@]host:port[/db], or a comma-separated list of them", "'" + redacted(endpoint) + "'");
+    }
+    check(REDIS_TYPES.contains(redisType), REDIS_TYPE, "one of " + String.join(", ", REDIS_TYPES), "'" + redisType + "'");
+    check(!redisMasterName.isEmpty(), REDIS_MASTER_NAME, "a sentinel master name", "''");
+    check(!redisKeyPrefix.isEmpty(), REDIS_KEY_PREFIX, "a non-empty key namespace such as nws:render:", "''");
+    check(redisTtlSeconds >= 1, REDIS_TTL_SECONDS, "at least 1", redisTtlSeconds);
+    check(redisTimeoutMs >= 1, REDIS_TIMEOUT_MS, "at least 1", redisTimeoutMs);
+  }
+
+  private void validateS3() {
+    check(s3Endpoint.isEmpty() || s3Endpoint.matches("https?://[^/]+/?"), S3_ENDPOINT,
+        "http(s)://host:port (path-style; no bucket in it)", "'" + s3Endpoint + "'");
+    if (s3Enabled()) {
+      check(!s3AccessKey.isEmpty(), S3_ACCESS_KEY, "set when " + S3_ENDPOINT + " is", "nothing");
+      check(!s3SecretKey.isEmpty(), S3_SECRET_KEY, "set when " + S3_ENDPOINT + " is", "nothing");
+    }
+    check(s3Bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), S3_BUCKET,
+        "an S3 bucket name (3..63 of a-z 0-9 . -)", "'" + s3Bucket + "'");
+    check(!s3Region.isEmpty(), S3_REGION, "a region name such as us-east-1", "''");
+    check(s3TimeoutMs >= 100, S3_TIMEOUT_MS, "at least 100", s3TimeoutMs);
+    check(s3PendingMaxBytes >= 0, S3_PENDING_MAX_BYTES, "0 (keep nothing) or more", s3PendingMaxBytes);
+  }
+
+  /** A Redis URL with any password replaced, fit for a log line. */
+  static String redacted(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
   }
 
   /** The options a request gets for every name it does not give. */
@@ -174,7 +264,26 @@ public record Config(
     out.put(RECEIPT_TIMEOUT_MS, receiptTimeoutMs);
     out.put(SHARED_CACHE_TTL_SECONDS, sharedCacheTtlSeconds);
     out.put(SHUTDOWN_TIMEOUT_MS, shutdownTimeoutMs);
+    out.put(REDIS_URL, redacted(redisUrl));
+    out.put(REDIS_TYPE, redisType);
+    out.put(REDIS_MASTER_NAME, redisMasterName);
+    out.put(REDIS_KEY_PREFIX, redisKeyPrefix);
+    out.put(REDIS_TTL_SECONDS, redisTtlSeconds);
+    out.put(REDIS_TIMEOUT_MS, redisTimeoutMs);
+    out.put(S3_ENDPOINT, s3Endpoint);
+    out.put(S3_ACCESS_KEY, s3AccessKey);
+    out.put(S3_SECRET_KEY, s3SecretKey.toString());
+    out.put(S3_BUCKET, s3Bucket);
+    out.put(S3_REGION, s3Region);
+    out.put(S3_TIMEOUT_MS, s3TimeoutMs);
+    out.put(S3_PENDING_MAX_BYTES, s3PendingMaxBytes);
     return out;
+  }
+
+  /** The settings as {@link #describe()} gives them: no secret, no Redis password. */
+  @Override
+  public String toString() {
+    return "Config" + describe();
   }
 
   private static void check(boolean ok, String name, String expected, Object got) {

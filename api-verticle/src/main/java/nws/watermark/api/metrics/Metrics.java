@@ -147,7 +147,9 @@ public final class Metrics {
   public void cacheTier(String tier, LongSupplier hits, LongSupplier misses, LongSupplier bytes) {
     FunctionCounter.builder(CACHE_HITS, hold(hits), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
     FunctionCounter.builder(CACHE_MISSES, hold(misses), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
-    Gauge.builder(CACHE_BYTES, hold(bytes), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
+    if (bytes != null) {
+      Gauge.builder(CACHE_BYTES, hold(bytes), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
+    }
   }
 
   /** Counts and times one optimizer job by how it ended; returns {@code job} unchanged. */

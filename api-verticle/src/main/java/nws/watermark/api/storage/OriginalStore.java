@@ -1,7 +1,10 @@
 package nws.watermark.api.storage;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import nws.watermark.shared.Config;
 
 /** Where uploaded originals live, as {@code original/<sha256>}, so any variant can be made later. */
 public interface OriginalStore {
@@ -19,4 +22,25 @@ public interface OriginalStore {
 
   /** A short name for logs and readiness, such as {@code local} or {@code s3}. */
   String kind();
+
+  /** The store {@code config} asks for: S3 when {@code NWS_S3_ENDPOINT} is set, else a local folder. */
+  static Future<OriginalStore> open(Vertx vertx, Config config) {
+    return config.s3Enabled()
+        ? S3OriginalStore.create(vertx, config)
+        : new LocalOriginalStore(vertx, config.storageDir()).init().map(store -> store);
+  }
+
+  /** State ({@code up}, {@code down}) and counters for {@code /ready}. */
+  default JsonObject health() {
+    return new JsonObject().put("kind", kind()).put("state", "up");
+  }
+
+  /** Whether the store answers now, for metrics; a local folder always does. */
+  default boolean isUp() {
+    return true;
+  }
+
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

@@ -134,21 +134,12 @@ class MetricsTest {
   }
 
   @Test
-  void another_tier_and_backend_report_beside_l1_under_the_same_names() throws Exception {
-    Metrics metrics = Metrics.of(service.vertx);
-    Scrape before = scrape(service);
-
-    metrics.cacheHit("redis");
-    metrics.cacheMiss("redis");
-    metrics.cacheMiss("redis");
-    metrics.backendUp("redis", () -> false);
-
-    Scrape after = scrape(service);
-    assertMoved(before, after, 1, "nws_cache_hits_total", "tier", "redis");
-    assertMoved(before, after, 2, "nws_cache_misses_total", "tier", "redis");
-    assertTrue(after.has("nws_cache_hits_total", "tier", "l1"), "l1 is still reported");
-    assertEquals(0, after.sum("nws_backend_up", "backend", "redis"));
-    assertEquals(1, after.sum("nws_backend_up", "backend", "storage"));
+  void backends_that_are_not_configured_are_not_reported() throws Exception {
+    Scrape scrape = scrape(service);
+    assertTrue(scrape.has("nws_cache_hits_total", "tier", "l1"), "l1 is reported");
+    assertTrue(!scrape.has("nws_cache_hits_total", "tier", "redis"), "no Redis tier without NWS_REDIS_URL");
+    assertTrue(!scrape.has("nws_backend_up", "backend", "redis"), "no Redis backend without NWS_REDIS_URL");
+    assertEquals(1, scrape.sum("nws_backend_up", "backend", "storage"));
   }
 
   private static void assertMoved(Scrape before, Scrape after, double by, String name, String... labels) {

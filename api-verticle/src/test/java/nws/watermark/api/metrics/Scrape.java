@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One {@code /metrics} answer, parsed: each sample is a name, its labels and a value. */
-record Scrape(List<Sample> samples) {
+public record Scrape(List<Sample> samples) {
 
   record Sample(String name, Map<String, String> labels, double value) {}
 
   private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
-  static Scrape parse(String text) {
+  public static Scrape parse(String text) {
     List<Sample> samples = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -38,7 +38,7 @@ record Scrape(List<Sample> samples) {
   }
 
   /** The sum of every sample named {@code name} whose labels include {@code labels} (name, value, ...). */
-  double sum(String name, String... labels) {
+  public double sum(String name, String... labels) {
     return samples.stream()
         .filter(s -> s.name().equals(name) && has(s, labels))
         .mapToDouble(Sample::value)
@@ -46,7 +46,7 @@ record Scrape(List<Sample> samples) {
   }
 
   /** Whether a sample of that name and labels exists at all. */
-  boolean has(String name, String... labels) {
+  public boolean has(String name, String... labels) {
     return samples.stream().anyMatch(s -> s.name().equals(name) && has(s, labels));
   }
 

@@ -1,0 +1,158 @@
+package nws.watermark.api.cache;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.Locale;
+import nws.watermark.api.health.Dependency;
+import nws.watermark.shared.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The L2 cache: rendered variants shared by every API node through Redis, as binary values
+ * ({@link RedisValue}) under {@code NWS_REDIS_KEY_PREFIX + key}, expiring after
+ * {@code NWS_REDIS_TTL_SECONDS}. It never fails: an error or a timeout is logged, counted and read
+ * as a miss, and while Redis is down it is not called at all (see {@link Dependency}).
+ *
+ * <p>The pooled client opens a new connection for a command when the old one died, so once Redis
+ * is back the next command reconnects; the probe (PING with backoff) decides when to try.
+ */
+public final class RedisCache {
+
+  private static final Logger log = LoggerFactory.getLogger(RedisCache.class);
+
+  private final Redis client;
+  private final Dependency redis;
+  private final String prefix;
+  private final long ttlSeconds;
+  private long hits;
+  private long misses;
+  private long writes;
+  private long errors;
+
+  private RedisCache(Redis client, Dependency redis, String prefix, long ttlSeconds) {
+    this.client = client;
+    this.redis = redis;
+    this.prefix = prefix;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  /** The L2 for {@code config}: connected to {@code NWS_REDIS_URL}, or disabled when it is unset. */
+  public static RedisCache create(Vertx vertx, Config config) {
+    if (!config.redisEnabled()) {
+      return new RedisCache(null, Dependency.disabled("redis"), "", 0);
+    }
+    Redis client = Redis.createClient(vertx, options(config));
+    Dependency redis = Dependency.of(vertx, "redis", config.redisTimeoutMs(),
+        () -> client.send(Request.cmd(Command.PING)));
+    return new RedisCache(client, redis, config.redisKeyPrefix(), config.redisTtlSeconds());
+  }
+
+  /** Client options: one endpoint or several (sentinel, cluster), a bounded pool, bounded waits. */
+  static RedisOptions options(Config config) {
+    RedisOptions options = new RedisOptions()
+        .setType(RedisClientType.valueOf(config.redisType().toUpperCase(Locale.ROOT)))
+        .setMasterName(config.redisMasterName())
+        .setMaxPoolSize(8)
+        .setMaxPoolWaiting(256)
+        .setMaxWaitingHandlers(1024)
+        .setNetClientOptions(new NetClientOptions()
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.redisTimeoutMs()))
+            .setTcpNoDelay(true)
+            .setTcpKeepAlive(true));
+    config.redisEndpoints().forEach(options::addConnectionString);
+    return options;
+  }
+
+  /** The cached variant, or null on a miss, an error, a timeout, or while Redis is down. */
+  public Future<Rendered> get(CacheKey key) {
+    if (client == null) {
+      return Future.succeededFuture();
+    }
+    return redis.call(() -> client.send(Request.cmd(Command.GET).arg(redisKey(key))))
+        .map(this::rendered)
+        .otherwise(err -> {
+          failed("get", err);
+          return null;
+        });
+  }
+
+  /**
+   * Stores {@code value} with the TTL. Callers do not wait on it: the future is only for tests and
+   * never fails.
+   */
+  public Future<Void> put(CacheKey key, Rendered value) {
+    if (client == null) {
+      return Future.succeededFuture();
+    }
+    Request set = Request.cmd(Command.SET).arg(redisKey(key)).arg(RedisValue.encode(value)).arg("EX").arg(ttlSeconds);
+    return redis.call(() -> client.send(set))
+        .<Void>map(ok -> {
+          writes++;
+          return null;
+        })
+        .otherwise(err -> {
+          failed("set", err);
+          return null;
+        });
+  }
+
+  /** The Redis key of a variant: the namespace then the cache key. */
+  public String redisKey(CacheKey key) {
+    return prefix + key.value();
+  }
+
+  private Rendered rendered(Response response) {
+    Rendered found = response == null ? null : RedisValue.decode(response.toBuffer());
+    if (found == null) {
+      misses++;
+    } else {
+      hits++;
+    }
+    return found;
+  }
+
+  private void failed(String op, Throwable err) {
+    if (err instanceof Dependency.Down) {
+      return;
+    }
+    errors++;
+    log.warn("redis {} failed ({}); going on without L2", op, err.toString());
+  }
+
+  /** Whether Redis answers (false while down or disabled), for metrics. */
+  public boolean isUp() {
+    return client != null && redis.isUp();
+  }
+
+  public long hits() {
+    return hits;
+  }
+
+  public long misses() {
+    return misses;
+  }
+
+  public long errors() {
+    return errors;
+  }
+
+  /** State and counters for {@code /ready} and metrics. */
+  public JsonObject health() {
+    JsonObject out = redis.health();
+    return client == null ? out : out.put("hits", hits).put("misses", misses).put("writes", writes).put("errors", errors);
+  }
+
+  public Future<Void> close() {
+    redis.close();
+    return client == null ? Future.succeededFuture() : client.close();
+  }
+}
