@@ -11,6 +11,7 @@ import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.http.Routes;
 import nws.watermark.api.storage.LocalOriginalStore;
 import nws.watermark.api.storage.OriginalStore;
+import nws.watermark.optimizer.pipeline.Engine;
 import nws.watermark.shared.Config;
 
 /** The HTTP edge: wires the cache, storage and optimizer client to the routes, and listens. */
@@ -63,7 +64,8 @@ public class ApiVerticle extends VerticleBase {
         .put("bytesInFlight", admission.bytesInFlight())
         .put("l1Bytes", l1.weightedSize())
         .put("retries", optimizer.retries())
-        .put("singleFlightJoins", renderer.singleFlight().joins());
+        .put("singleFlightJoins", renderer.singleFlight().joins())
+        .put("imageEngine", Engine.best().id());
   }
 
   /** The port actually bound (useful when configured as 0). */
