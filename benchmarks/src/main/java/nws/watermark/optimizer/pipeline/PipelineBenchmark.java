@@ -43,7 +43,7 @@ public class PipelineBenchmark {
   private ImageOptions options;
   private Pipeline pipeline;
   private Decode decode;
-  private final Resize resize = new Resize();
+  private Resize resize;
   private final Watermark watermark = new Watermark();
   private Encode encode;
   private byte[] input;
@@ -60,6 +60,7 @@ public class PipelineBenchmark {
     }
     decode = new Decode(config.maxPixels(), engine);
     encode = new Encode(engine);
+    resize = new Resize(engine);
     decoded = decode();
     resized = copy(decoded);
     resize.apply(resized);

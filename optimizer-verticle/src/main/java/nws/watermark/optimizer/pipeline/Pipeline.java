@@ -33,7 +33,7 @@ public final class Pipeline {
     this.steps = List.of(
         new Decode(config.maxPixels(), this.engine),
         new Flatten(config.background()),
-        new Resize(),
+        new Resize(this.engine),
         new Orient(),
         new Watermark(),
         new Encode(this.engine));

@@ -5,12 +5,19 @@ import java.io.IOException;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Scales (and for {@code cover} crops) the decoded pixels into the planned output size, with
- * Thumbnailator. The plan is in stored pixels; when Decode shrank the image on load, the crop is
+ * Scales (and for {@code cover} crops) the decoded pixels into the planned output size: shrinking
+ * by exact {@link AreaAverage} on the fast engines, Thumbnailator for enlarging, odd pixel layouts
+ * and the naive engine. The plan is in stored pixels; when Decode shrank the image on load, the crop is
  * scaled to match, so the output size never depends on the engine. When the EXIF orientation
  * turns the image on its side the box was turned too, and only the small image is rotated later.
  */
 final class Resize implements Step {
+
+  private final boolean areaAverage;
+
+  Resize(Engine engine) {
+    this.areaAverage = engine != Engine.NAIVE;
+  }
 
   @Override
   public void apply(Job job) throws IOException {
@@ -25,6 +32,10 @@ final class Resize implements Step {
     int cw = Math.max(1, Math.min(w - x, (int) Math.round(g.cropWidth() * fx)));
     int ch = Math.max(1, Math.min(h - y, (int) Math.round(g.cropHeight() * fy)));
     if (x == 0 && y == 0 && cw == w && ch == h && w == g.width() && h == g.height()) {
+      return;
+    }
+    if (areaAverage && AreaAverage.handles(image, cw, ch, g.width(), g.height())) {
+      job.image = AreaAverage.resize(image, x, y, cw, ch, g.width(), g.height());
       return;
     }
     job.image = Thumbnails.of(image)
