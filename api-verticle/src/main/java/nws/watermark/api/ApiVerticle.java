@@ -62,6 +62,7 @@ public class ApiVerticle extends VerticleBase {
             .put("redis", new JsonObject().put("state", "disabled")))
         .put("jobsInFlight", admission.jobsInFlight())
         .put("bytesInFlight", admission.bytesInFlight())
+        .put("uploadsWaiting", admission.uploadsWaiting())
         .put("l1Bytes", l1.weightedSize())
         .put("retries", optimizer.retries())
         .put("singleFlightJoins", renderer.singleFlight().joins())

@@ -1,6 +1,8 @@
 package nws.watermark.api.dispatch;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
 import java.util.function.Supplier;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ServiceException;
@@ -16,6 +18,10 @@ public final class Admission {
   private final long maxBytes;
   private int jobs;
   private long bytes;
+  /** Uploads parked on disk, waiting for memory: first come, first served. */
+  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+
+  private record Waiter(long bytes, Promise<Void> promise) {}
 
   public Admission(int maxJobs, long maxBytes) {
     this.maxJobs = maxJobs;
@@ -43,6 +49,39 @@ public final class Admission {
 
   public void releaseBytes(long n) {
     bytes -= n;
+    while (!waiting.isEmpty() && bytes + waiting.peek().bytes() <= maxBytes) {
+      Waiter next = waiting.poll();
+      bytes += next.bytes();
+      next.promise().complete();
+    }
+  }
+
+  /** True when {@code n} bytes would fit in the memory budget now and nobody waits before them. */
+  public boolean fitsNow(long n) {
+    return waiting.isEmpty() && bytes + n <= maxBytes;
+  }
+
+  /**
+   * Takes {@code n} bytes of upload memory as soon as they fit, after the uploads that waited
+   * before (the caller releases them with {@link #releaseBytes}). An upload larger than the whole
+   * budget is refused with BUSY, as it could never fit.
+   */
+  public Future<Void> awaitBytes(long n) {
+    if (n > maxBytes) {
+      return Future.failedFuture(bytesExhausted());
+    }
+    if (fitsNow(n)) {
+      bytes += n;
+      return Future.succeededFuture();
+    }
+    Promise<Void> promise = Promise.promise();
+    waiting.add(new Waiter(n, promise));
+    return promise.future();
+  }
+
+  /** Uploads on disk waiting for memory. */
+  public int uploadsWaiting() {
+    return waiting.size();
   }
 
   public int jobsInFlight() {
