@@ -7,15 +7,15 @@ import java.awt.image.DataBufferInt;
 /**
  * Downscale by exact area averaging: each output pixel is the mean of the source area it covers,
  * partly covered source pixels weighted by the covered fraction (a box filter, alias-free for any
- * ratio). Two separable passes in fixed point over the raw pixel arrays, so a shrunk-on-load
- * image of a few megapixels is resized in a few milliseconds, without Java2D. Reads {@code
+ * ratio). Separable, in fixed point, over the raw pixel arrays, one output row at a time: no
+ * Java2D and no image-sized temporary (which would be a humongous G1 allocation). Reads {@code
  * TYPE_INT_RGB} and {@code TYPE_3BYTE_BGR}; answers {@code TYPE_INT_RGB}.
  */
 final class AreaAverage {
 
   /** Weights of one output pixel sum to this (12 bits). */
   private static final int ONE = 1 << 12;
-  /** The horizontal sums keep 8 fractional bits, so the vertical sums fit an int. */
+  /** The vertical sums keep 8 fractional bits, so the horizontal sums fit an int. */
   private static final int KEEP = 4;
 
   private AreaAverage() {}
@@ -27,87 +27,65 @@ final class AreaAverage {
         && w <= cropW && h <= cropH;
   }
 
-  /** The {@code cropW} x {@code cropH} region at ({@code x}, {@code y}) averaged down to {@code w} x {@code h}. */
-  static BufferedImage resize(BufferedImage src, int x, int y, int cropW, int cropH, int w, int h) {
-    int[] rows = horizontal(src, x, y, cropW, cropH, w);
-    return vertical(rows, cropH, w, h);
+  /** The {@code cropW} x {@code cropH} region at ({@code x0}, {@code y0}) averaged down to {@code w} x {@code h}. */
+  static BufferedImage resize(BufferedImage src, int x0, int y0, int cropW, int cropH, int w, int h) {
+    Taps tx = Taps.of(cropW, w);
+    Taps ty = Taps.of(cropH, h);
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    // One output row at a time: the source rows it covers are summed into this one row (R, G, B
+    // per pixel), which is then averaged across. Nothing image-sized is allocated.
+    int[] row = new int[cropW * 3];
+    int shift = 24 - KEEP;
+    int round = 1 << (shift - 1);
+    for (int oy = 0; oy < h; oy++) {
+      java.util.Arrays.fill(row, 0);
+      int base = ty.offset[oy];
+      for (int k = 0; k < ty.count[oy]; k++) {
+        addRow(src, x0, y0 + ty.first[oy] + k, cropW, ty.weight[base + k], row);
+      }
+      for (int i = 0; i < row.length; i++) {
+        row[i] >>= KEEP;
+      }
+      int o = oy * w;
+      for (int ox = 0; ox < w; ox++) {
+        int r = 0, g = 0, b = 0;
+        int at = tx.first[ox] * 3;
+        int taps = tx.offset[ox];
+        for (int k = 0; k < tx.count[ox]; k++, at += 3) {
+          int weight = tx.weight[taps + k];
+          r += row[at] * weight;
+          g += row[at + 1] * weight;
+          b += row[at + 2] * weight;
+        }
+        dst[o++] = (clamp((r + round) >> shift) << 16) | (clamp((g + round) >> shift) << 8)
+            | clamp((b + round) >> shift);
+      }
+    }
+    return out;
   }
 
-  /** Each crop row averaged to {@code w} pixels: three ints per pixel (R, G, B), 8 fractional bits. */
-  private static int[] horizontal(BufferedImage src, int x0, int y0, int cropW, int cropH, int w) {
-    Taps taps = Taps.of(cropW, w);
-    int[] out = new int[cropH * w * 3];
+  /** Adds source row {@code y} (from {@code x0}, {@code cropW} pixels) times {@code weight} to {@code row}. */
+  private static void addRow(BufferedImage src, int x0, int y, int cropW, int weight, int[] row) {
     int stride = src.getWidth();
     if (src.getType() == BufferedImage.TYPE_INT_RGB) {
       int[] px = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
-      for (int y = 0; y < cropH; y++) {
-        int row = (y0 + y) * stride + x0;
-        int o = y * w * 3;
-        for (int ox = 0; ox < w; ox++) {
-          int r = 0, g = 0, b = 0;
-          int first = taps.first[ox];
-          int base = taps.offset[ox];
-          for (int k = 0; k < taps.count[ox]; k++) {
-            int p = px[row + first + k];
-            int weight = taps.weight[base + k];
-            r += ((p >> 16) & 0xFF) * weight;
-            g += ((p >> 8) & 0xFF) * weight;
-            b += (p & 0xFF) * weight;
-          }
-          out[o++] = r >> KEEP;
-          out[o++] = g >> KEEP;
-          out[o++] = b >> KEEP;
-        }
+      int from = y * stride + x0;
+      for (int i = 0, j = 0; i < cropW; i++, j += 3) {
+        int p = px[from + i];
+        row[j] += ((p >> 16) & 0xFF) * weight;
+        row[j + 1] += ((p >> 8) & 0xFF) * weight;
+        row[j + 2] += (p & 0xFF) * weight;
       }
     } else {
       byte[] px = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
-      for (int y = 0; y < cropH; y++) {
-        int row = ((y0 + y) * stride + x0) * 3;
-        int o = y * w * 3;
-        for (int ox = 0; ox < w; ox++) {
-          int r = 0, g = 0, b = 0;
-          int at = row + taps.first[ox] * 3;
-          int base = taps.offset[ox];
-          for (int k = 0; k < taps.count[ox]; k++, at += 3) {
-            int weight = taps.weight[base + k];
-            b += (px[at] & 0xFF) * weight;
-            g += (px[at + 1] & 0xFF) * weight;
-            r += (px[at + 2] & 0xFF) * weight;
-          }
-          out[o++] = r >> KEEP;
-          out[o++] = g >> KEEP;
-          out[o++] = b >> KEEP;
-        }
+      int from = (y * stride + x0) * 3;
+      for (int j = 0; j < cropW * 3; j += 3) {
+        row[j] += (px[from + j + 2] & 0xFF) * weight;
+        row[j + 1] += (px[from + j + 1] & 0xFF) * weight;
+        row[j + 2] += (px[from + j] & 0xFF) * weight;
       }
     }
-    return out;
-  }
-
-  private static BufferedImage vertical(int[] rows, int cropH, int w, int h) {
-    Taps taps = Taps.of(cropH, h);
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    int[] px = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    int shift = 24 - KEEP;
-    int round = 1 << (shift - 1);
-    int[] acc = new int[w * 3];
-    for (int oy = 0; oy < h; oy++) {
-      java.util.Arrays.fill(acc, 0);
-      int base = taps.offset[oy];
-      for (int k = 0; k < taps.count[oy]; k++) {
-        int weight = taps.weight[base + k];
-        int row = (taps.first[oy] + k) * w * 3;
-        for (int i = 0; i < acc.length; i++) {
-          acc[i] += rows[row + i] * weight;
-        }
-      }
-      int o = oy * w;
-      for (int i = 0; i < acc.length; i += 3) {
-        px[o++] = (clamp((acc[i] + round) >> shift) << 16)
-            | (clamp((acc[i + 1] + round) >> shift) << 8)
-            | clamp((acc[i + 2] + round) >> shift);
-      }
-    }
-    return out;
   }
 
   private static int clamp(int v) {
