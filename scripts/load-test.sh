@@ -6,7 +6,9 @@
 # everything it started by PID.
 #   SEED=42 SCALE=1 MAX_SECONDS=600 scripts/load-test.sh
 # SCALE multiplies the request counts (1: 12 misses at c1, 24 at c4, 60 and 200 hits per photo).
-# NWS_JAVA_OPTS is passed to the NWS JVM (default -Xmx512m).
+# NWS_JAVA_OPTS is passed to the NWS JVM (default -Xmx512m -XX:+UseParallelGC: the throughput
+# collector, about 20 % more misses/s than G1 here, whose humongous regions the big upload and
+# pixel arrays hit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,15 +24,15 @@ nws_port=$(free_port); sharp_port=$(free_port); bare_port=$(free_port)
 work=$(mktemp -d)
 nws_pid=""; bare_pid=""; sharp_started=""
 cleanup() {
-  [ -n "$nws_pid" ] && kill "$nws_pid" 2>/dev/null && wait "$nws_pid" 2>/dev/null
-  [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null && wait "$bare_pid" 2>/dev/null
-  [ -n "$sharp_started" ] && "$peers/sharp-upload/stop.sh" "$sharp_port" >/dev/null 2>&1
+  [ -n "$nws_pid" ] && kill "$nws_pid" 2>/dev/null && wait "$nws_pid" 2>/dev/null || true
+  [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null && wait "$bare_pid" 2>/dev/null || true
+  [ -n "$sharp_started" ] && "$peers/sharp-upload/stop.sh" "$sharp_port" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 # shellcheck disable=SC2086
 NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT=$nws_port NWS_STORAGE_DIR=$work/data \
-  java ${NWS_JAVA_OPTS:--Xmx512m} -jar "$api_jar" >"$work/nws.log" 2>&1 &
+  java ${NWS_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$api_jar" >"$work/nws.log" 2>&1 &
 nws_pid=$!
 java -Xmx256m -cp benchmarks/target/benchmarks.jar nws.watermark.benchmarks.BareServer "$bare_port" >"$work/bare.log" 2>&1 &
 bare_pid=$!
