@@ -33,57 +33,74 @@ final class AreaAverage {
     Taps ty = Taps.of(cropH, h);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    // One output row at a time: the source rows it covers are summed into this one row (R, G, B
-    // per pixel), which is then averaged across. Nothing image-sized is allocated.
-    int[] row = new int[cropW * 3];
+    // One output row at a time: the source rows it covers are summed into one row per channel,
+    // which is then averaged across. Planar int rows keep the inner loops simple enough for the
+    // JIT to vectorize, and nothing image-sized is allocated.
+    int[] r = new int[cropW];
+    int[] g = new int[cropW];
+    int[] b = new int[cropW];
+    int[][] sum = {new int[cropW], new int[cropW], new int[cropW]};
     int shift = 24 - KEEP;
     int round = 1 << (shift - 1);
     for (int oy = 0; oy < h; oy++) {
-      java.util.Arrays.fill(row, 0);
+      for (int[] channel : sum) {
+        java.util.Arrays.fill(channel, 0);
+      }
       int base = ty.offset[oy];
       for (int k = 0; k < ty.count[oy]; k++) {
-        addRow(src, x0, y0 + ty.first[oy] + k, cropW, ty.weight[base + k], row);
+        unpack(src, x0, y0 + ty.first[oy] + k, cropW, r, g, b);
+        int weight = ty.weight[base + k];
+        accumulate(sum[0], r, weight);
+        accumulate(sum[1], g, weight);
+        accumulate(sum[2], b, weight);
       }
-      for (int i = 0; i < row.length; i++) {
-        row[i] >>= KEEP;
-      }
+      int[] sr = sum[0];
+      int[] sg = sum[1];
+      int[] sb = sum[2];
       int o = oy * w;
       for (int ox = 0; ox < w; ox++) {
-        int r = 0, g = 0, b = 0;
-        int at = tx.first[ox] * 3;
+        int rr = 0, gg = 0, bb = 0;
+        int at = tx.first[ox];
         int taps = tx.offset[ox];
-        for (int k = 0; k < tx.count[ox]; k++, at += 3) {
+        for (int k = 0; k < tx.count[ox]; k++) {
           int weight = tx.weight[taps + k];
-          r += row[at] * weight;
-          g += row[at + 1] * weight;
-          b += row[at + 2] * weight;
+          rr += (sr[at + k] >> KEEP) * weight;
+          gg += (sg[at + k] >> KEEP) * weight;
+          bb += (sb[at + k] >> KEEP) * weight;
         }
-        dst[o++] = (clamp((r + round) >> shift) << 16) | (clamp((g + round) >> shift) << 8)
-            | clamp((b + round) >> shift);
+        dst[o++] = (clamp((rr + round) >> shift) << 16) | (clamp((gg + round) >> shift) << 8)
+            | clamp((bb + round) >> shift);
       }
     }
     return out;
   }
 
-  /** Adds source row {@code y} (from {@code x0}, {@code cropW} pixels) times {@code weight} to {@code row}. */
-  private static void addRow(BufferedImage src, int x0, int y, int cropW, int weight, int[] row) {
+  private static void accumulate(int[] sum, int[] channel, int weight) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += channel[i] * weight;
+    }
+  }
+
+  /** Source row {@code y}, from {@code x0}, {@code cropW} pixels, split into R, G and B. */
+  private static void unpack(BufferedImage src, int x0, int y, int cropW, int[] r, int[] g, int[] b) {
     int stride = src.getWidth();
     if (src.getType() == BufferedImage.TYPE_INT_RGB) {
       int[] px = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
       int from = y * stride + x0;
-      for (int i = 0, j = 0; i < cropW; i++, j += 3) {
+      for (int i = 0; i < cropW; i++) {
         int p = px[from + i];
-        row[j] += ((p >> 16) & 0xFF) * weight;
-        row[j + 1] += ((p >> 8) & 0xFF) * weight;
-        row[j + 2] += (p & 0xFF) * weight;
+        r[i] = (p >> 16) & 0xFF;
+        g[i] = (p >> 8) & 0xFF;
+        b[i] = p & 0xFF;
       }
     } else {
       byte[] px = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
       int from = (y * stride + x0) * 3;
-      for (int j = 0; j < cropW * 3; j += 3) {
-        row[j] += (px[from + j + 2] & 0xFF) * weight;
-        row[j + 1] += (px[from + j + 1] & 0xFF) * weight;
-        row[j + 2] += (px[from + j] & 0xFF) * weight;
+      for (int i = 0; i < cropW; i++) {
+        int at = from + 3 * i;
+        b[i] = px[at] & 0xFF;
+        g[i] = px[at + 1] & 0xFF;
+        r[i] = px[at + 2] & 0xFF;
       }
     }
   }
