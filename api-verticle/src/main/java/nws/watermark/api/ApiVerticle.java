@@ -15,6 +15,7 @@ import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.http.Routes;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.api.storage.OriginalStore;
+import nws.watermark.optimizer.pipeline.Engine;
 import nws.watermark.shared.Config;
 
 /** The HTTP edge: wires the cache, storage and optimizer client to the routes, and listens. */
@@ -40,7 +41,7 @@ public class ApiVerticle extends VerticleBase {
     metrics = Metrics.of(vertx);
     l1 = new LocalCache(config.l1MaxBytes());
     l2 = RedisCache.create(vertx, config);
-    admission = new Admission(config.maxJobsInFlight(), config.maxBytesInFlight());
+    admission = new Admission(config.maxJobsInFlight(), config.maxBytesInFlight(), config.maxUploadsWaiting());
     return ClusterLink.start(vertx, config)
         .compose(link -> {
           cluster = link;
@@ -95,10 +96,12 @@ public class ApiVerticle extends VerticleBase {
             .put("redis", l2.health()))
         .put("jobsInFlight", admission.jobsInFlight())
         .put("bytesInFlight", admission.bytesInFlight())
+        .put("uploadsWaiting", admission.uploadsWaiting())
         .put("l1Bytes", l1.weightedSize())
         .put("retries", optimizer.retries())
         .put("singleFlightJoins", renderer.singleFlight().joins())
-        .put("cluster", cluster.stats(vertx));
+        .put("cluster", cluster.stats(vertx))
+        .put("imageEngine", Engine.best().id());
   }
 
   /** The port actually bound (useful when configured as 0). */

@@ -1,5 +1,6 @@
 package nws.watermark.optimizer;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -8,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import nws.watermark.optimizer.pipeline.Pipeline;
 import nws.watermark.optimizer.pipeline.Result;
 import nws.watermark.shared.Addresses;
@@ -69,7 +71,7 @@ public class OptimizerVerticle extends VerticleBase {
   private void handle(Message<Buffer> msg) {
     try {
       ImageOptions options = Options.parse(msg.headers(), config.defaultOptions());
-      Result result = pipeline.process(msg.body().getBytes(), options);
+      Result result = process(msg.body(), options);
       msg.reply(Buffer.buffer(result.bytes()), replyOptions(result));
     } catch (ServiceException e) {
       if (e.code() == ErrorCode.INTERNAL) {
@@ -80,6 +82,15 @@ public class OptimizerVerticle extends VerticleBase {
       log.error("optimizer job failed", e);
       msg.fail(ErrorCode.INTERNAL.id(), "processing failed unexpectedly");
     }
+  }
+
+  /** Hands the decoder the buffer's own array when it has one, instead of a copy of the upload. */
+  private Result process(Buffer body, ImageOptions options) {
+    ByteBuf buf = ((BufferInternal) body).getByteBuf();
+    if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0) {
+      return pipeline.process(buf.array(), buf.writerIndex(), options);
+    }
+    return pipeline.process(body.getBytes(), options);
   }
 
   /** The reply headers that describe a result, as the contract in {@link BusHeaders} says. */

@@ -47,7 +47,8 @@ public record Config(
     String s3Bucket,
     String s3Region,
     long s3TimeoutMs,
-    long s3PendingMaxBytes) {
+    long s3PendingMaxBytes,
+    int maxUploadsWaiting) {
 
   public static final String HTTP_HOST = "NWS_HTTP_HOST";
   public static final String HTTP_PORT = "NWS_HTTP_PORT";
@@ -91,6 +92,7 @@ public record Config(
   public static final String S3_REGION = "NWS_S3_REGION";
   public static final String S3_TIMEOUT_MS = "NWS_S3_TIMEOUT_MS";
   public static final String S3_PENDING_MAX_BYTES = "NWS_S3_PENDING_MAX_BYTES";
+  public static final String MAX_UPLOADS_WAITING = "NWS_MAX_UPLOADS_WAITING";
 
   /** Redis topologies {@link #REDIS_TYPE} accepts, as the Vert.x Redis client names them. */
   public static final java.util.List<String> REDIS_TYPES = java.util.List.of("standalone", "sentinel", "cluster", "replication");
@@ -147,7 +149,8 @@ public record Config(
         r.text(S3_BUCKET, "watermarks").trim(),
         r.text(S3_REGION, "us-east-1").trim(),
         r.number(S3_TIMEOUT_MS, 10_000),
-        r.number(S3_PENDING_MAX_BYTES, 256 * MIB));
+        r.number(S3_PENDING_MAX_BYTES, 256 * MIB),
+        r.integer(MAX_UPLOADS_WAITING, 256));
     return config.validate();
   }
 
@@ -224,6 +227,7 @@ public record Config(
     check(!s3Region.isEmpty(), S3_REGION, "a region name such as us-east-1", "''");
     check(s3TimeoutMs >= 100, S3_TIMEOUT_MS, "at least 100", s3TimeoutMs);
     check(s3PendingMaxBytes >= 0, S3_PENDING_MAX_BYTES, "0 (keep nothing) or more", s3PendingMaxBytes);
+    check(maxUploadsWaiting >= 0, MAX_UPLOADS_WAITING, "0 (never wait: 503 at once) or more", maxUploadsWaiting);
   }
 
   /** A Redis URL with any password replaced, fit for a log line. */
@@ -277,6 +281,7 @@ public record Config(
     out.put(S3_REGION, s3Region);
     out.put(S3_TIMEOUT_MS, s3TimeoutMs);
     out.put(S3_PENDING_MAX_BYTES, s3PendingMaxBytes);
+    out.put(MAX_UPLOADS_WAITING, maxUploadsWaiting);
     return out;
   }
 

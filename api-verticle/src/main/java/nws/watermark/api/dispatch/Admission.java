@@ -1,25 +1,35 @@
 package nws.watermark.api.dispatch;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
 import java.util.function.Supplier;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ServiceException;
 
 /**
- * Bounds the work this API node holds at once: optimizer jobs in flight, and upload bytes in
- * memory. Past either bound a request is refused with {@link ErrorCode#BUSY} (503, Retry-After)
- * instead of queueing until the heap runs out. Confined to the API verticle's event loop.
+ * Bounds the work this API node holds at once: optimizer jobs in flight, upload bytes in memory,
+ * and uploads waiting on disk for memory. Past a bound a request is refused with
+ * {@link ErrorCode#BUSY} (503, Retry-After) instead of queueing until the heap or the disk runs
+ * out. Confined to the API verticle's event loop.
  */
 public final class Admission {
 
   private final int maxJobs;
   private final long maxBytes;
+  private final int maxWaiting;
   private int jobs;
   private long bytes;
+  private int spooling;
+  /** Uploads parked on disk, waiting for memory: first come, first served. */
+  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
 
-  public Admission(int maxJobs, long maxBytes) {
+  private record Waiter(long bytes, Promise<Void> promise) {}
+
+  public Admission(int maxJobs, long maxBytes, int maxWaiting) {
     this.maxJobs = maxJobs;
     this.maxBytes = maxBytes;
+    this.maxWaiting = maxWaiting;
   }
 
   /** Runs {@code work} in a job slot, or fails with BUSY when every slot is taken. */
@@ -43,6 +53,62 @@ public final class Admission {
 
   public void releaseBytes(long n) {
     bytes -= n;
+    while (!waiting.isEmpty() && bytes + waiting.peek().bytes() <= maxBytes) {
+      Waiter next = waiting.poll();
+      bytes += next.bytes();
+      next.promise().complete();
+    }
+  }
+
+  /** True when {@code n} bytes would fit in the memory budget now and nobody waits before them. */
+  public boolean fitsNow(long n) {
+    return waiting.isEmpty() && bytes + n <= maxBytes;
+  }
+
+  /**
+   * Takes {@code n} bytes of upload memory as soon as they fit, after the uploads that waited
+   * before (the caller releases them with {@link #releaseBytes}). An upload larger than the whole
+   * budget is refused with BUSY, as it could never fit.
+   */
+  public Future<Void> awaitBytes(long n) {
+    if (n > maxBytes) {
+      return Future.failedFuture(bytesExhausted());
+    }
+    if (fitsNow(n)) {
+      bytes += n;
+      return Future.succeededFuture();
+    }
+    Promise<Void> promise = Promise.promise();
+    waiting.add(new Waiter(n, promise));
+    return promise.future();
+  }
+
+  /**
+   * Counts one more upload going to disk (received into a temporary file, then waiting for
+   * memory); false, counting nothing, when {@code NWS_MAX_UPLOADS_WAITING} are there already.
+   */
+  public boolean startSpooling() {
+    if (spooling >= maxWaiting) {
+      return false;
+    }
+    spooling++;
+    return true;
+  }
+
+  /** An upload left the disk: admitted into memory, or its exchange ended. */
+  public void endSpooling() {
+    spooling--;
+  }
+
+  /** Uploads on disk: being received there, or waiting for memory. */
+  public int uploadsWaiting() {
+    return spooling;
+  }
+
+  /** The failure for an upload that finds the waiting room on disk full. */
+  public ServiceException waitingRoomFull() {
+    return new ServiceException(ErrorCode.BUSY,
+        spooling + " uploads already wait for memory, the limit; retry shortly");
   }
 
   public int jobsInFlight() {

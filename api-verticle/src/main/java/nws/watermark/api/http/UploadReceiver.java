@@ -3,11 +3,13 @@ package nws.watermark.api.http;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -20,7 +22,10 @@ import nws.watermark.shared.ServiceException;
 /**
  * Receives one upload as it streams in: a multipart field {@code image} or a raw {@code image/*}
  * body. Bytes are hashed chunk by chunk and counted against the upload limit and the node's byte
- * budget; a request over either is answered at once, without reading the rest.
+ * budget; a request over either is answered at once, without reading the rest. When the memory
+ * budget cannot take an upload of the declared size, it goes to a temporary file instead
+ * ({@link UploadSpool}) and is read back once the budget admits it, so uploads wait on disk rather
+ * than filling the heap or being refused.
  */
 final class UploadReceiver {
 
@@ -29,6 +34,7 @@ final class UploadReceiver {
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
   private final HttpServerRequest request;
+  private final Vertx vertx;
   private final long maxBytes;
   private final Admission admission;
   private final Promise<Upload> promise = Promise.promise();
@@ -37,13 +43,21 @@ final class UploadReceiver {
   private String contentType;
   private long reserved;
   private boolean sawImage;
+  private UploadSpool spool;
+  /** Counted in the admission's waiting room on disk, until admitted or ended. */
+  private boolean spooling;
+  private ReadStream<Buffer> source;
+  private long received;
+  private boolean ended;
 
   private UploadReceiver(RoutingContext ctx, long maxBytes, Admission admission) {
     this.request = ctx.request();
+    this.vertx = ctx.vertx();
     this.maxBytes = maxBytes;
     this.admission = admission;
     // Whatever happens to the request, its bytes leave the budget when the exchange ends.
     ctx.addEndHandler(v -> admission.releaseBytes(reserved));
+    ctx.addEndHandler(v -> endExchange());
   }
 
   /** The whole upload, or a failure with the code to answer. */
@@ -69,13 +83,28 @@ final class UploadReceiver {
     if (!multipart && declared == 0) {
       return Future.failedFuture(missing());
     }
-    body = Buffer.buffer((int) Math.min(Math.max(declared, 8 * 1024), maxBytes));
+    boolean toDisk = declared > 0 && !admission.fitsNow(declared);
+    if (toDisk && !admission.startSpooling()) {
+      return Future.failedFuture(admission.waitingRoomFull());
+    }
+    spooling = toDisk;
+    if (declared > 0 && !toDisk) {
+      // Reserve the declared size now, so a burst of uploads cannot all start in memory.
+      admission.reserveBytes(declared);
+      reserved = declared;
+    }
+    body = Buffer.buffer(toDisk ? 0 : (int) Math.min(Math.max(declared, 8 * 1024), maxBytes));
+    if (toDisk) {
+      // No byte may arrive before the temporary file is open.
+      request.pause();
+    }
     if (multipart) {
       request.setExpectMultipart(true);
       request.uploadHandler(this::onFile);
     } else {
       contentType = type;
       sawImage = true;
+      source = request;
       request.handler(this::onChunk);
     }
     request.exceptionHandler(promise::tryFail);
@@ -83,7 +112,11 @@ final class UploadReceiver {
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
       request.response().writeContinue();
     }
-    request.resume();
+    if (toDisk) {
+      UploadSpool.create(vertx).onSuccess(this::spoolThenResume).onFailure(promise::tryFail);
+    } else {
+      request.resume();
+    }
     return promise.future();
   }
 
@@ -96,6 +129,7 @@ final class UploadReceiver {
     }
     sawImage = true;
     contentType = mediaType(file.contentType());
+    source = file;
     file.handler(this::onChunk);
   }
 
@@ -103,27 +137,103 @@ final class UploadReceiver {
     if (promise.future().isComplete()) {
       return;
     }
+    if (spool != null) {
+      onSpooledChunk(chunk);
+      return;
+    }
     int n = chunk.length();
     if (body.length() + n > maxBytes) {
       promise.tryFail(tooLarge(body.length() + n));
       return;
     }
-    if (!admission.reserveBytes(n)) {
-      promise.tryFail(admission.bytesExhausted());
-      return;
+    long beyondReserved = body.length() + n - reserved;
+    if (beyondReserved > 0) {
+      if (!admission.reserveBytes(beyondReserved)) {
+        promise.tryFail(admission.bytesExhausted());
+        return;
+      }
+      reserved += beyondReserved;
     }
-    reserved += n;
     digest.update(((BufferInternal) chunk).getByteBuf().nioBuffer());
     body.appendBuffer(chunk);
   }
 
   private void onEnd() {
+    if (spool != null) {
+      onSpooledEnd();
+      return;
+    }
     if (!sawImage || body.length() == 0) {
       promise.tryFail(missing());
       return;
     }
     MultiMap fields = request.isExpectMultipart() ? request.formAttributes() : MultiMap.caseInsensitiveMultiMap();
     promise.tryComplete(new Upload(body, HexFormat.of().formatHex(digest.digest()), contentType, fields));
+  }
+
+  private void spoolThenResume(UploadSpool created) {
+    spool = created;
+    if (ended) {
+      spool.delete();
+      return;
+    }
+    request.resume();
+  }
+
+  /** A chunk of an upload going to disk: hashed and counted like any other, but not held. */
+  private void onSpooledChunk(Buffer chunk) {
+    received += chunk.length();
+    if (received > maxBytes) {
+      promise.tryFail(tooLarge(received));
+      return;
+    }
+    digest.update(((BufferInternal) chunk).getByteBuf().nioBuffer());
+    spool.write(chunk, source);
+  }
+
+  /** All on disk: wait for the memory budget, then read the upload back and go on as usual. */
+  private void onSpooledEnd() {
+    if (promise.future().isComplete()) {
+      return;
+    }
+    if (!sawImage || received == 0) {
+      promise.tryFail(missing());
+      return;
+    }
+    String sha256 = HexFormat.of().formatHex(digest.digest());
+    MultiMap fields = request.isExpectMultipart() ? request.formAttributes() : MultiMap.caseInsensitiveMultiMap();
+    long size = received;
+    admission.awaitBytes(size)
+        .compose(v -> admitted(size))
+        .map(bytes -> new Upload(bytes, sha256, contentType, fields))
+        .onSuccess(promise::tryComplete)
+        .onFailure(promise::tryFail);
+  }
+
+  private Future<Buffer> admitted(long size) {
+    leaveWaitingRoom();
+    if (ended) {
+      // The client left while this upload waited: give the memory back at once.
+      admission.releaseBytes(size);
+      return Future.failedFuture(new ServiceException(ErrorCode.BUSY, "the client closed the request"));
+    }
+    reserved += size;
+    return spool.readAll();
+  }
+
+  private void endExchange() {
+    ended = true;
+    leaveWaitingRoom();
+    if (spool != null) {
+      spool.delete();
+    }
+  }
+
+  private void leaveWaitingRoom() {
+    if (spooling) {
+      spooling = false;
+      admission.endSpooling();
+    }
   }
 
   private long declaredLength() {

@@ -86,17 +86,56 @@ class LimitsTest {
   }
 
   @Test
-  void past_its_bytes_in_flight_the_service_answers_503() {
+  void past_its_bytes_in_flight_an_upload_waits_on_disk_then_completes() throws Exception {
     Map<String, String> env = Map.of(Config.OPTIMIZER_INSTANCES, "0",
+        Config.MAX_UPLOAD_BYTES, "800000", Config.MAX_BYTES_IN_FLIGHT, "1000000");
+    long spooledBefore = spooledFiles();
+    try (Service service = Service.start(env)) {
+      Queue<Message<Buffer>> held = heldOptimizer(service);
+      Future<HttpResponse<Buffer>> first = service.client.post("/upload")
+          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("photo_2mp_storm.jpg")));
+      pollUntil(() -> held.size() == 1);
+      Future<HttpResponse<Buffer>> second = service.client.post("/upload")
+          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("orient3.jpg")));
+      pollUntil(() -> ready(service).getInteger("uploadsWaiting") == 1);
+      assertEquals(1, held.size(), "the waiting upload is not processed while memory is full");
+      release(held.poll());
+      assertEquals(200, first.await().statusCode());
+      pollUntil(() -> held.size() == 1);
+      release(held.poll());
+      assertEquals(200, second.await().statusCode(), "the upload that waited on disk is served");
+      pollUntil(() -> ready(service).getLong("bytesInFlight") == 0L);
+    }
+    pollUntil(() -> spooledFiles() == spooledBefore);
+  }
+
+  @Test
+  void past_its_bytes_in_flight_and_its_waiting_room_the_service_answers_503() {
+    Map<String, String> env = Map.of(Config.OPTIMIZER_INSTANCES, "0", Config.MAX_UPLOADS_WAITING, "0",
         Config.MAX_UPLOAD_BYTES, "800000", Config.MAX_BYTES_IN_FLIGHT, "1000000");
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
       Future<HttpResponse<Buffer>> first = service.client.post("/upload")
           .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("photo_2mp_storm.jpg")));
       pollUntil(() -> held.size() == 1);
-      assertError(service.uploadRaw(Service.corpus("orient3.jpg"), "image/jpeg", ""), 503, "BUSY");
+      HttpResponse<Buffer> second = service.uploadRaw(Service.corpus("orient3.jpg"), "image/jpeg", "");
+      assertError(second, 503, "BUSY");
+      assertEquals("2", second.getHeader("Retry-After"));
       release(held.poll());
       assertEquals(200, first.await().statusCode());
+    }
+  }
+
+  private static io.vertx.core.json.JsonObject ready(Service service) {
+    return service.get("/ready", io.vertx.core.MultiMap.caseInsensitiveMultiMap()).bodyAsJsonObject();
+  }
+
+  /** Upload spool files in the temporary folder: every one is deleted when its exchange ends. */
+  private static long spooledFiles() {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("nws-upload-")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
@@ -20,6 +21,9 @@ import nws.watermark.shared.ServiceException;
  * Decodes the first frame of a JPEG, PNG, GIF, BMP or WebP, after checking the pixel count in the
  * header (a decompression bomb is refused before any pixel memory is taken), and reads the EXIF
  * orientation. Decoder warnings that mean lost data (a truncated file) refuse the image.
+ * Shrink-on-load: no more pixels are decoded than the output needs (libjpeg-turbo DCT scaling for
+ * JPEGs when the engine has it, ImageIO source subsampling otherwise); the crop and output size are
+ * planned on the stored size, so every engine gives the same output size.
  */
 final class Decode implements Step {
 
@@ -28,26 +32,101 @@ final class Decode implements Step {
   /** Warnings after which the decoded picture is partly made up (libjpeg fills the rest grey). */
   private static final List<String> FATAL_WARNINGS = List.of("truncated", "premature end", "missing eoi");
 
-  private final long maxPixels;
+  /** Shrink-on-load keeps at least this many decoded pixels per output pixel along each axis. */
+  static final double IMAGEIO_MIN_RATIO = 2.0;
+  static final double TURBO_MIN_RATIO = 2.0;
 
-  Decode(long maxPixels) {
+  private final long maxPixels;
+  private final Engine engine;
+  private final TurboJpeg turbo;
+
+  Decode(long maxPixels, Engine engine) {
     this.maxPixels = maxPixels;
+    this.engine = engine;
+    this.turbo = engine == Engine.TURBOJPEG ? TurboJpeg.load().orElse(null) : null;
   }
 
   @Override
   public void apply(Job job) throws IOException {
-    if (job.input.length == 0) {
+    if (job.length == 0) {
       throw new ServiceException(ErrorCode.MISSING_IMAGE, "the image is empty (0 bytes)");
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(job.input))) {
+    // The orientation decides which way the box is turned, so it is known before decoding.
+    job.orientation = orientation(job.input, job.length);
+    if (turbo != null && JpegMarkers.isPlainJpeg(job.input, job.length) && decodeTurbo(job)) {
+      return;
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(
+        new ByteArrayInputStream(job.input, 0, job.length))) {
       ImageReader reader = readerFor(in);
       try {
-        job.image = read(reader, in);
+        job.image = read(reader, in, job);
       } finally {
         reader.dispose();
       }
     }
-    job.orientation = orientation(job.input);
+  }
+
+  /**
+   * Decodes with libjpeg-turbo at the smallest n/8 scale that keeps the output sharp. False when
+   * libjpeg-turbo cannot or should not take this file (CMYK, any decoder complaint): the ImageIO
+   * path then decodes it and gives the exact error, as it always has.
+   */
+  private boolean decodeTurbo(Job job) throws IOException {
+    try (TurboJpeg.Decompressor jpeg = turbo.open(job.input, job.length)) {
+      int width = jpeg.width();
+      int height = jpeg.height();
+      int colorspace = jpeg.colorspace();
+      if (colorspace == TurboJpeg.CS_CMYK || colorspace == TurboJpeg.CS_YCCK) {
+        return false;
+      }
+      checkPixels("JPEG", width, height);
+      Geometry g = plan(job, width, height);
+      int eighths = eighths(g, TURBO_MIN_RATIO);
+      job.image = jpeg.decode(scaled(width, eighths), scaled(height, eighths));
+      return true;
+    } catch (ServiceException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      job.geometry = null;
+      return false;
+    }
+  }
+
+  /** The smallest n in 1..8 for which n/8 of the crop still has {@code ratio} x the output size. */
+  static int eighths(Geometry g, double ratio) {
+    for (int n = 1; n < 8; n++) {
+      if (g.cropWidth() * n >= ratio * 8 * g.width() && g.cropHeight() * n >= ratio * 8 * g.height()) {
+        return n;
+      }
+    }
+    return 8;
+  }
+
+  /** libjpeg-turbo's own rounding of a scaled size (TJSCALED). */
+  private static int scaled(int size, int eighths) {
+    return (size * eighths + 7) / 8;
+  }
+
+  /** ImageIO keeps every s-th pixel; s is as large as {@code ratio} allows, 1 for the naive engine. */
+  private int subsampling(Geometry g) {
+    if (engine == Engine.NAIVE) {
+      return 1;
+    }
+    double s = Math.min(g.cropWidth() / (IMAGEIO_MIN_RATIO * g.width()),
+        g.cropHeight() / (IMAGEIO_MIN_RATIO * g.height()));
+    return Math.max(1, (int) Math.floor(s));
+  }
+
+  /** The crop and output size for the stored image, with the box turned as the orientation turns. */
+  private static Geometry plan(Job job, int width, int height) {
+    var o = job.options;
+    boolean swap = job.orientation.swapsAxes();
+    job.sourceWidth = width;
+    job.sourceHeight = height;
+    job.geometry = Geometry.of(width, height,
+        swap ? o.height() : o.width(), swap ? o.width() : o.height(), o.fit(), o.enlarge());
+    return job.geometry;
   }
 
   private static ImageReader readerFor(ImageInputStream in) {
@@ -59,7 +138,7 @@ final class Decode implements Step {
     return readers.next();
   }
 
-  private java.awt.image.BufferedImage read(ImageReader reader, ImageInputStream in) {
+  private java.awt.image.BufferedImage read(ImageReader reader, ImageInputStream in, Job job) {
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener(collector(warnings));
     reader.setInput(in, true, true);
@@ -68,7 +147,12 @@ final class Decode implements Step {
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       checkPixels(format, width, height);
-      var image = reader.read(0);
+      ImageReadParam param = reader.getDefaultReadParam();
+      int s = subsampling(plan(job, width, height));
+      if (s > 1) {
+        param.setSourceSubsampling(s, s, 0, 0);
+      }
+      var image = reader.read(0, param);
       refuseIfDamaged(format, warnings);
       return image;
     } catch (ServiceException e) {
@@ -119,9 +203,9 @@ final class Decode implements Step {
   }
 
   /** EXIF orientation; a file without EXIF, or with EXIF we cannot read, is upright. */
-  private static Orientation orientation(byte[] input) {
+  private static Orientation orientation(byte[] input, int length) {
     try {
-      Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(input), input.length);
+      Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(input, 0, length), length);
       ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
       if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
         return Orientation.ofExif(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));

@@ -9,12 +9,25 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import nws.watermark.shared.OutputFormat;
 
-/** Encodes the RGB result: baseline JPEG at the requested quality, or PNG. */
+/**
+ * Encodes the RGB result: baseline 4:2:0 JPEG at the requested quality (TurboJPEG when the engine
+ * has it, else ImageIO), or PNG.
+ */
 final class Encode implements Step {
+
+  private final TurboJpeg turbo;
+
+  Encode(Engine engine) {
+    this.turbo = engine == Engine.TURBOJPEG ? TurboJpeg.load().orElse(null) : null;
+  }
 
   @Override
   public void apply(Job job) throws IOException {
     OutputFormat format = job.options.format();
+    if (format == OutputFormat.JPEG && turbo != null) {
+      job.output = turbo.encode(job.image, job.options.quality());
+      return;
+    }
     ImageWriter writer = ImageIO.getImageWritersByFormatName(format.id()).next();
     ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(job));
     try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {

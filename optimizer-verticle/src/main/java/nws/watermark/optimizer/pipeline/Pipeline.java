@@ -20,15 +20,28 @@ public final class Pipeline {
   }
 
   private final List<Step> steps;
+  private final Engine engine;
 
+  /** A pipeline on the fastest engine this JVM has ({@link Engine#best()}). */
   public Pipeline(Config config) {
+    this(config, Engine.best());
+  }
+
+  /** A pipeline on {@code engine}; TURBOJPEG falls back to IMAGEIO where libjpeg-turbo is missing. */
+  public Pipeline(Config config, Engine engine) {
+    this.engine = engine == Engine.TURBOJPEG && TurboJpeg.load().isEmpty() ? Engine.IMAGEIO : engine;
     this.steps = List.of(
-        new Decode(config.maxPixels()),
+        new Decode(config.maxPixels(), this.engine),
         new Flatten(config.background()),
-        new Resize(),
+        new Resize(this.engine),
         new Orient(),
         new Watermark(),
-        new Encode());
+        new Encode(this.engine));
+  }
+
+  /** The engine this pipeline runs. */
+  public Engine engine() {
+    return engine;
   }
 
   /**
@@ -37,7 +50,12 @@ public final class Pipeline {
    * @throws ServiceException with the code a client should see; anything unexpected is INTERNAL
    */
   public Result process(byte[] input, ImageOptions options) {
-    Job job = new Job(input, options);
+    return process(input, input.length, options);
+  }
+
+  /** As {@link #process(byte[], ImageOptions)}, on the first {@code length} bytes of {@code input}. */
+  public Result process(byte[] input, int length, ImageOptions options) {
+    Job job = new Job(input, length, options);
     try {
       for (Step step : steps) {
         step.apply(job);

@@ -1,27 +1,45 @@
 package nws.watermark.optimizer.pipeline;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import net.coobird.thumbnailator.Thumbnails;
-import nws.watermark.shared.ImageOptions;
 
 /**
- * Scales (and for {@code cover} crops) the stored pixels into the box, with Thumbnailator. When
- * the EXIF orientation turns the image on its side, the box is turned too, so the upright result
- * fits the box the client asked for and only the small image is rotated afterwards.
+ * Scales (and for {@code cover} crops) the decoded pixels into the planned output size: shrinking
+ * by exact {@link AreaAverage} on the fast engines, Thumbnailator for enlarging, odd pixel layouts
+ * and the naive engine. The plan is in stored pixels; when Decode shrank the image on load, the crop is
+ * scaled to match, so the output size never depends on the engine. When the EXIF orientation
+ * turns the image on its side the box was turned too, and only the small image is rotated later.
  */
 final class Resize implements Step {
 
+  private final boolean areaAverage;
+
+  Resize(Engine engine) {
+    this.areaAverage = engine != Engine.NAIVE;
+  }
+
   @Override
   public void apply(Job job) throws IOException {
-    ImageOptions o = job.options;
-    boolean swap = job.orientation.swapsAxes();
-    Geometry g = Geometry.of(job.image.getWidth(), job.image.getHeight(),
-        swap ? o.height() : o.width(), swap ? o.width() : o.height(), o.fit(), o.enlarge());
-    if (g.isIdentity(job.image.getWidth(), job.image.getHeight())) {
+    BufferedImage image = job.image;
+    Geometry g = job.geometry;
+    int w = image.getWidth();
+    int h = image.getHeight();
+    double fx = (double) w / job.sourceWidth;
+    double fy = (double) h / job.sourceHeight;
+    int x = Math.min(w - 1, (int) Math.floor(g.cropX() * fx));
+    int y = Math.min(h - 1, (int) Math.floor(g.cropY() * fy));
+    int cw = Math.max(1, Math.min(w - x, (int) Math.round(g.cropWidth() * fx)));
+    int ch = Math.max(1, Math.min(h - y, (int) Math.round(g.cropHeight() * fy)));
+    if (x == 0 && y == 0 && cw == w && ch == h && w == g.width() && h == g.height()) {
       return;
     }
-    job.image = Thumbnails.of(job.image)
-        .sourceRegion(g.cropX(), g.cropY(), g.cropWidth(), g.cropHeight())
+    if (areaAverage && AreaAverage.handles(image, cw, ch, g.width(), g.height())) {
+      job.image = AreaAverage.resize(image, x, y, cw, ch, g.width(), g.height());
+      return;
+    }
+    job.image = Thumbnails.of(image)
+        .sourceRegion(x, y, cw, ch)
         .forceSize(g.width(), g.height())
         .asBufferedImage();
   }

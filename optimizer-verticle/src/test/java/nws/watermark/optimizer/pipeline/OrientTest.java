@@ -41,7 +41,7 @@ class OrientTest {
     g.drawImage(up, toStored, null);
     g.dispose();
 
-    Job job = new Job(new byte[0], null);
+    Job job = new Job(new byte[0], 0, null);
     job.image = stored;
     job.orientation = o;
     new Orient().apply(job);
