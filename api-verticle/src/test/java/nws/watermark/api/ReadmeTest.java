@@ -38,7 +38,7 @@ class ReadmeTest {
   private static final Map<String, String> FILES = Map.of(
       "photo.jpg", "photo_2mp_storm.jpg",
       "small.jpg", "photo_03mp_rocket.jpg",
-      "big.jpg", "photo_20mp_kleiber.jpg",
+      "big.webp", "wallpaper_wood_4096.webp",
       "notes.txt", "not_an_image.jpg",
       "truncated.jpg", "truncated.jpg",
       "bomb.png", "bomb_30000.png");

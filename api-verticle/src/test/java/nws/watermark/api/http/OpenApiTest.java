@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import nws.watermark.api.Service;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.metrics.Metrics;
+import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +108,9 @@ class OpenApiTest {
   static void start() {
     service = Service.start();
     small = Service.start(Map.of(Config.MAX_UPLOAD_BYTES, "50000"));
-    // A job timeout far below what a 20 MP decode takes: both attempts time out.
-    slow = Service.start(Map.of(Config.JOB_TIMEOUT_MS, "100", Config.OPTIMIZER_INSTANCES, "1"));
+    // An optimizer that takes every job and never answers: both attempts time out.
+    slow = Service.start(Map.of(Config.JOB_TIMEOUT_MS, "300", Config.OPTIMIZER_INSTANCES, "0"));
+    slow.vertx.eventBus().consumer(Addresses.OPTIMIZE, job -> { }).completion().await();
     idle = Service.start(Map.of(Config.OPTIMIZER_INSTANCES, "0"));
     JsonObject raw = new JsonObject(new Yaml().<Map<String, Object>>load(get(service, "/openapi.yaml").bodyAsString()));
     SchemaRepository meta = OpenAPIVersion.V3_1.getRepository(service.vertx, BASE_URI).await();
