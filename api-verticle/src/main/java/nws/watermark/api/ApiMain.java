@@ -3,8 +3,8 @@ package nws.watermark.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import nws.watermark.api.metrics.Metrics;
-import nws.watermark.optimizer.LogFormat;
 import nws.watermark.optimizer.OptimizerVerticle;
+import nws.watermark.optimizer.Startup;
 import nws.watermark.shared.Cluster;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
@@ -21,16 +21,7 @@ public final class ApiMain {
   private ApiMain() {}
 
   public static void main(String[] args) {
-    Config config;
-    try {
-      config = Config.fromEnv();
-    } catch (IllegalArgumentException e) {
-      log.error("invalid configuration: {}", e.getMessage());
-      System.exit(2);
-      return;
-    }
-    LogFormat.apply(config);
-    log.info("configuration {}", config.describe());
+    Config config = Startup.configure();
     Vertx vertx = Cluster.vertx(config, Metrics.vertxBuilder()).await();
     deploy(vertx, config)
         .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",

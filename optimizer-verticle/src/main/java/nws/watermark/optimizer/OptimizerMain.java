@@ -19,16 +19,7 @@ public final class OptimizerMain {
   private OptimizerMain() {}
 
   public static void main(String[] args) {
-    Config config;
-    try {
-      config = Config.fromEnv();
-    } catch (IllegalArgumentException e) {
-      log.error("invalid configuration: {}", e.getMessage());
-      System.exit(2);
-      return;
-    }
-    LogFormat.apply(config);
-    log.info("configuration {}", config.describe());
+    Config config = Startup.configure();
     if (!config.cluster()) {
       log.warn("{} is not true: these workers are reachable from this JVM only", Config.CLUSTER);
     }
