@@ -20,12 +20,16 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Config;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One running NWS Watermark for a test class: the production deployment (optimizers and API in
- * one Vert.x) with a test configuration, on a free loopback port, and a client for it.
+ * one Vert.x) with a test configuration, on a free loopback port, and a client for it. A test
+ * class that shares one registers it: {@code @RegisterExtension static final Service service =
+ * Service.start();} and it is closed after the class's last test.
  */
-public final class Service implements AutoCloseable {
+public final class Service implements AutoCloseable, AfterAllCallback {
 
   public static final Path CORPUS = Path.of(System.getProperty("nws.corpus.dir", "../../shared/corpus"));
 
@@ -114,6 +118,11 @@ public final class Service implements AutoCloseable {
     if (lower.endsWith(".bmp")) return "image/bmp";
     if (lower.endsWith(".webp")) return "image/webp";
     return "image/jpeg";
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

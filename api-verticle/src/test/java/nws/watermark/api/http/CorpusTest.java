@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.stream.Stream;
 import nws.watermark.api.Service;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,17 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every file of {@code ../shared/corpus/manifest.tsv} through HTTP, with its expected outcome. */
 class CorpusTest {
 
-  private static Service service;
-
-  @BeforeAll
-  static void start() {
-    service = Service.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension
+  static final Service service = Service.start();
 
   static Stream<Arguments> manifest() throws IOException {
     return Files.readAllLines(Service.CORPUS.resolve("manifest.tsv")).stream()

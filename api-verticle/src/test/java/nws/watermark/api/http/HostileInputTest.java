@@ -15,9 +15,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import nws.watermark.api.Service;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,17 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileInputTest {
 
-  private static Service service;
-
-  @BeforeAll
-  static void start() {
-    service = Service.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension
+  static final Service service = Service.start();
 
   static Stream<Arguments> hostile() {
     byte[] storm = Service.corpus("photo_2mp_storm.jpg");

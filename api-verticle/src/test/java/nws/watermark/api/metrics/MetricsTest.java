@@ -15,25 +15,15 @@ import java.util.List;
 import java.util.Map;
 import nws.watermark.api.Service;
 import nws.watermark.shared.Config;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /metrics} after known traffic: every counter moved by exactly what the requests did. */
 class MetricsTest {
 
   private static final String PHOTO = "photo_03mp_rocket.jpg";
-  private static Service service;
-
-  @BeforeAll
-  static void start() {
-    service = Service.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension
+  static final Service service = Service.start();
 
   private static Scrape scrape(Service s) throws Exception {
     HttpResponse<Buffer> r = s.get("/metrics", MultiMap.caseInsensitiveMultiMap());
