@@ -32,9 +32,14 @@ final class Decode implements Step {
   /** Warnings after which the decoded picture is partly made up (libjpeg fills the rest grey). */
   private static final List<String> FATAL_WARNINGS = List.of("truncated", "premature end", "missing eoi");
 
-  /** Shrink-on-load keeps at least this many decoded pixels per output pixel along each axis. */
+  /**
+   * Shrink-on-load keeps at least this many decoded pixels per output pixel along each axis.
+   * ImageIO subsampling drops pixels, so it needs 2x to stay alias-free; libjpeg-turbo's scaled
+   * IDCT filters as it shrinks, so 1.4x keeps PSNR above 42 dB against the exact reference
+   * (EngineQualityTest) and decodes a 20 MP photo at 2/8 instead of 3/8.
+   */
   static final double IMAGEIO_MIN_RATIO = 2.0;
-  static final double TURBO_MIN_RATIO = 2.0;
+  static final double TURBO_MIN_RATIO = 1.4;
 
   private final long maxPixels;
   private final Engine engine;
