@@ -73,7 +73,7 @@ public final class Renderer {
   }
 
   private Future<Served> sharedHit(CacheKey key, Rendered found) {
-    cache.put(key, found);
+    cache.fillLocal(key, found);
     return Future.succeededFuture(new Served(key, found, true));
   }
 

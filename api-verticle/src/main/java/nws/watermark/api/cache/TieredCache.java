@@ -29,6 +29,11 @@ public final class TieredCache {
     });
   }
 
+  /** Keeps a variant another tier already holds (the cluster's shared results) in L1 only. */
+  public void fillLocal(CacheKey key, Rendered value) {
+    l1.put(key, value);
+  }
+
   /** Caches {@code value}; returns without waiting on Redis. */
   public void put(CacheKey key, Rendered value) {
     l1.put(key, value);
