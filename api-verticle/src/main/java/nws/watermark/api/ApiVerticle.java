@@ -81,7 +81,7 @@ public class ApiVerticle extends VerticleBase {
     metrics.singleFlightJoins(renderer.singleFlight()::joins);
     metrics.inFlight(admission::jobsInFlight, admission::bytesInFlight);
     metrics.backendUp("storage", originals::isUp);
-    if (!config.redisUrl().isEmpty()) {
+    if (config.redisEnabled()) {
       metrics.cacheTier("redis", l2::hits, l2::misses, null);
       metrics.backendUp("redis", l2::isUp);
     }
@@ -89,7 +89,7 @@ public class ApiVerticle extends VerticleBase {
 
   /** What {@code /ready} reports: each dependency and the work in flight. */
   private JsonObject readiness() {
-    return new JsonObject()
+    JsonObject out = new JsonObject()
         .put("status", "ready")
         .put("dependencies", new JsonObject()
             .put("storage", originals.health())
@@ -100,8 +100,13 @@ public class ApiVerticle extends VerticleBase {
         .put("l1Bytes", l1.weightedSize())
         .put("retries", optimizer.retries())
         .put("singleFlightJoins", renderer.singleFlight().joins())
-        .put("cluster", cluster.stats(vertx))
-        .put("imageEngine", Engine.best().id());
+        .put("cluster", cluster.stats(vertx));
+    // Only a JVM that runs optimizers has an engine; the optimizers picked it when they deployed.
+    return hasOptimizers() ? out.put("imageEngine", Engine.best().id()) : out;
+  }
+
+  private boolean hasOptimizers() {
+    return !vertx.isClustered() && config.optimizerInstances() > 0;
   }
 
   /** The port actually bound (useful when configured as 0). */

@@ -33,11 +33,7 @@ public final class Renderer {
   private final Admission admission;
   private final SharedResults shared;
 
-  public Renderer(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, Admission admission) {
-    this(cache, originals, optimizer, admission, SharedResults.NONE);
-  }
-
-  /** A renderer that also reads and feeds the results {@code shared} with other API nodes. */
+  /** {@code shared}: the results of other API nodes ({@link SharedResults#NONE} standalone). */
   public Renderer(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, Admission admission,
       SharedResults shared) {
     this.cache = cache;
@@ -79,7 +75,8 @@ public final class Renderer {
 
   private Future<Served> render(CacheKey key, Supplier<Future<Rendered>> work) {
     return singleFlight.run(key.value(),
-            () -> admission.withJobSlot(() -> shared.renderOnce(key, work)).onSuccess(r -> cache.put(key, r)))
+            // The slot is taken only to render here, not while waiting for another node's result.
+            () -> shared.renderOnce(key, () -> admission.withJobSlot(work)).onSuccess(r -> cache.put(key, r)))
         .map(rendered -> new Served(key, rendered, false));
   }
 

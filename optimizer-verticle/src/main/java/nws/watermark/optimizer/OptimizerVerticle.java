@@ -70,7 +70,7 @@ public class OptimizerVerticle extends VerticleBase {
 
   private void handle(Message<Buffer> msg) {
     try {
-      ImageOptions options = Options.parse(msg.headers(), config.defaultOptions());
+      ImageOptions options = Options.parse(msg.headers(), config.defaultOptions(), BusHeaders.ROUTING);
       Result result = process(msg.body(), options);
       msg.reply(Buffer.buffer(result.bytes()), replyOptions(result));
     } catch (ServiceException e) {

@@ -56,7 +56,7 @@ public final class Options {
    */
   public static ImageOptions parse(MultiMap params, ImageOptions defaults, Set<String> ignored) {
     for (String name : params.names()) {
-      if (!KNOWN.contains(name) && !ignored.contains(name)) {
+      if (!KNOWN.contains(name) && !ignored.contains(name.toLowerCase(Locale.ROOT))) {
         throw invalid("unknown option '" + clip(name) + "'; known options are " + String.join(", ", NAMES));
       }
       if (KNOWN.contains(name) && params.getAll(name).stream().distinct().count() > 1) {

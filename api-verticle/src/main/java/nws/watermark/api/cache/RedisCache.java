@@ -141,10 +141,6 @@ public final class RedisCache {
     return misses;
   }
 
-  public long errors() {
-    return errors;
-  }
-
   /** State and counters for {@code /ready} and metrics. */
   public JsonObject health() {
     JsonObject out = redis.health();

@@ -135,6 +135,7 @@ public final class TrackedSender implements JobSender {
   }
 
   private void nodeLeft(String node) {
+    receiptsByNode.remove(node);
     List<String> lostJobs = inFlight.entrySet().stream()
         .filter(e -> node.equals(e.getValue().node))
         .map(Map.Entry::getKey)

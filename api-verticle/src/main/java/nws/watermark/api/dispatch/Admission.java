@@ -39,7 +39,8 @@ public final class Admission {
           "the service is processing " + jobs + " images, its limit; retry shortly"));
     }
     jobs++;
-    return work.get().andThen(done -> jobs--);
+    // compose turns a supplier that throws into a failed future, so the slot always comes back.
+    return Future.succeededFuture().compose(v -> work.get()).andThen(done -> jobs--);
   }
 
   /** Takes {@code n} more bytes of upload memory; false (nothing taken) when over the bound. */
@@ -98,6 +99,13 @@ public final class Admission {
   /** An upload left the disk: admitted into memory, or its exchange ended. */
   public void endSpooling() {
     spooling--;
+  }
+
+  /** Gives up a wait from {@link #awaitBytes} (its client left), and lets the next upload in. */
+  public void cancelWait(Future<Void> wait) {
+    if (waiting.removeIf(w -> w.promise().future() == wait)) {
+      releaseBytes(0);
+    }
   }
 
   /** Uploads on disk: being received there, or waiting for memory. */

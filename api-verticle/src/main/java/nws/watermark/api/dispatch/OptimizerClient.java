@@ -47,7 +47,9 @@ public final class OptimizerClient {
    */
   public Future<Rendered> optimize(Buffer original, ImageOptions options, Supplier<Future<Buffer>> reload) {
     return metrics.optimizerJob(send(original, options)
-        .recover(err -> ErrorCode.isRetryable(err) ? retry(err, original, options, reload) : Future.failedFuture(err))
+        .recover(err -> ErrorCode.isRetryable(err) && !noOptimizer(err)
+            ? retry(err, original, options, reload)
+            : Future.failedFuture(err))
         .recover(err -> Future.failedFuture(clientFailure(err))));
   }
 
@@ -74,12 +76,17 @@ public final class OptimizerClient {
         Integer.parseInt(h.get(BusHeaders.WIDTH)), Integer.parseInt(h.get(BusHeaders.HEIGHT)));
   }
 
+  /** No consumer at all: a second attempt would find none either, so the client hears at once. */
+  private static boolean noOptimizer(Throwable err) {
+    return err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS;
+  }
+
   /** Maps an event-bus failure onto the error a client sees. */
   private ServiceException clientFailure(Throwable err) {
     if (err instanceof ServiceException se) {
       return se;
     }
-    if (err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+    if (noOptimizer(err)) {
       return new ServiceException(ErrorCode.BUSY,
           "no optimizer is running; retry in " + retryAfterSeconds + " s");
     }

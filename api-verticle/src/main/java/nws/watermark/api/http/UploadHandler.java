@@ -40,14 +40,14 @@ final class UploadHandler implements Handler<RoutingContext> {
       return;
     }
     UploadReceiver.receive(ctx, config.maxUploadBytes(), admission)
-        .compose(upload -> render(ctx, upload))
+        .compose(upload -> render(ctx, queryOptions, upload))
         .onSuccess(served -> images.send(ctx, served))
         .onFailure(err -> errors.respond(ctx, err));
   }
 
-  private Future<Served> render(RoutingContext ctx, Upload upload) {
+  private Future<Served> render(RoutingContext ctx, ImageOptions queryOptions, Upload upload) {
     ImageOptions options = upload.fields().isEmpty()
-        ? Options.parse(ctx.queryParams(), config.defaultOptions())
+        ? queryOptions
         : Options.parse(merged(ctx.queryParams(), upload.fields()), config.defaultOptions(), Set.of(UploadReceiver.FIELD));
     return renderer.fromUpload(upload.sha256(), upload.bytes(), upload.contentType(), options);
   }

@@ -44,6 +44,8 @@ final class UploadReceiver {
   private long reserved;
   private boolean sawImage;
   private UploadSpool spool;
+  /** This upload's wait for memory once it is all on disk; given up if the client leaves first. */
+  private Future<Void> memoryWait;
   /** Counted in the admission's waiting room on disk, until admitted or ended. */
   private boolean spooling;
   private ReadStream<Buffer> source;
@@ -203,7 +205,8 @@ final class UploadReceiver {
     String sha256 = HexFormat.of().formatHex(digest.digest());
     MultiMap fields = request.isExpectMultipart() ? request.formAttributes() : MultiMap.caseInsensitiveMultiMap();
     long size = received;
-    admission.awaitBytes(size)
+    memoryWait = admission.awaitBytes(size);
+    memoryWait
         .compose(v -> admitted(size))
         .map(bytes -> new Upload(bytes, sha256, contentType, fields))
         .onSuccess(promise::tryComplete)
@@ -223,6 +226,9 @@ final class UploadReceiver {
 
   private void endExchange() {
     ended = true;
+    if (memoryWait != null && !memoryWait.isComplete()) {
+      admission.cancelWait(memoryWait);
+    }
     leaveWaitingRoom();
     if (spool != null) {
       spool.delete();

@@ -133,16 +133,6 @@ public final class Metrics {
     return PrometheusScrapingHandler.create(registry);
   }
 
-  /** One lookup in {@code tier} found the variant. */
-  public void cacheHit(String tier) {
-    Counter.builder(CACHE_HITS).tag(TIER, tier).register(registry).increment();
-  }
-
-  /** One lookup in {@code tier} did not find the variant. */
-  public void cacheMiss(String tier) {
-    Counter.builder(CACHE_MISSES).tag(TIER, tier).register(registry).increment();
-  }
-
   /** A tier that counts its own hits and misses, such as Caffeine's statistics, read at scrape time. */
   public void cacheTier(String tier, LongSupplier hits, LongSupplier misses, LongSupplier bytes) {
     FunctionCounter.builder(CACHE_HITS, hold(hits), LongSupplier::getAsLong).tag(TIER, tier).register(registry);

@@ -9,8 +9,6 @@ import io.vertx.core.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.UUID;
-import nws.watermark.shared.ErrorCode;
-import nws.watermark.shared.ServiceException;
 
 /**
  * Originals in a local folder, the standalone default. Vert.x's async file system runs the I/O on
@@ -48,7 +46,7 @@ public final class LocalOriginalStore implements OriginalStore {
   @Override
   public Future<Buffer> load(String sha256) {
     return fs.readFile(path(sha256)).recover(err -> Future.failedFuture(isMissing(err)
-        ? new ServiceException(ErrorCode.NOT_FOUND, "no original with id " + sha256 + "; upload it first")
+        ? OriginalStore.notFound(sha256)
         : err));
   }
 

@@ -5,9 +5,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import nws.watermark.shared.Config;
+import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.ServiceException;
 
 /** Where uploaded originals live, as {@code original/<sha256>}, so any variant can be made later. */
 public interface OriginalStore {
+
+  /** The failure for an id with no stored original. */
+  static ServiceException notFound(String sha256) {
+    return new ServiceException(ErrorCode.NOT_FOUND, "no original with id " + sha256 + "; upload it first");
+  }
 
   /** The object name of an original. */
   static String objectName(String sha256) {

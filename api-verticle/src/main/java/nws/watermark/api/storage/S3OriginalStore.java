@@ -120,11 +120,6 @@ public final class S3OriginalStore implements OriginalStore {
     return s3.isUp();
   }
 
-  /** Originals dropped because S3 was down and the memory bound was reached. */
-  public long lost() {
-    return pending.lost();
-  }
-
   @Override
   public Future<Void> close() {
     s3.close();
@@ -215,7 +210,7 @@ public final class S3OriginalStore implements OriginalStore {
       return Buffer.buffer(in.readAllBytes());
     } catch (ErrorResponseException e) {
       if (MISSING.contains(e.errorResponse().code())) {
-        throw new ServiceException(ErrorCode.NOT_FOUND, "no original with id " + sha256 + "; upload it first");
+        throw OriginalStore.notFound(sha256);
       }
       throw e;
     }

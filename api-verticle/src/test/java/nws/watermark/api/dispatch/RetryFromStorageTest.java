@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntPredicate;
 import nws.watermark.api.Service;
+import nws.watermark.api.metrics.Scrape;
 import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Photos;
 import nws.watermark.api.peers.S3Server;
@@ -100,6 +102,7 @@ class RetryFromStorageTest {
     optimizerThatFails(attempt -> attempt == 1);
     byte[] photo = Photos.distinct(4_000);
     long reads = storage("reads");
+    double retries = retriesCounted();
 
     HttpResponse<Buffer> r = service.upload("retry.jpg", photo, "?w=200");
 
@@ -108,6 +111,12 @@ class RetryFromStorageTest {
     assertEquals(2, attempts.size(), "one failure, one retry");
     assertEquals(reads + 1, storage("reads"), "the retry read the original from S3");
     assertArrayEquals(photo, attempts.get(1), "the retry got the original's exact bytes");
+    assertEquals(retries + 1, retriesCounted(), "/metrics counts the retry");
+  }
+
+  private static double retriesCounted() {
+    return Scrape.parse(service.get("/metrics", MultiMap.caseInsensitiveMultiMap()).bodyAsString())
+        .sum("nws_optimizer_retries_total");
   }
 
   @Test

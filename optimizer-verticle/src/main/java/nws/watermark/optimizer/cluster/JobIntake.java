@@ -2,7 +2,6 @@ package nws.watermark.optimizer.cluster;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -59,25 +58,19 @@ public final class JobIntake extends VerticleBase {
 
   private void take(Message<Buffer> job) {
     String receiptTo = job.headers().get(BusHeaders.RECEIPT_TO);
-    if (receiptTo != null) {
+    String jobId = job.headers().get(BusHeaders.JOB_ID);
+    if (receiptTo != null && jobId != null) {
       vertx.eventBus().send(receiptTo, null, new DeliveryOptions()
-          .addHeader(BusHeaders.JOB_ID, String.valueOf(job.headers().get(BusHeaders.JOB_ID)))
+          .addHeader(BusHeaders.JOB_ID, jobId)
           .addHeader(BusHeaders.NODE_ID, nodeId));
     }
     inFlight++;
-    DeliveryOptions toWorker = new DeliveryOptions().setHeaders(optionsOf(job)).setSendTimeout(timeoutMs);
+    DeliveryOptions toWorker = new DeliveryOptions().setHeaders(job.headers()).setSendTimeout(timeoutMs);
     vertx.eventBus().<Buffer>request(WORKERS, job.body(), toWorker)
         .onComplete(result -> {
           answer(job, result);
           finished();
         });
-  }
-
-  /** The job's headers without the routing ones, which the worker would refuse as unknown options. */
-  private static MultiMap optionsOf(Message<Buffer> job) {
-    MultiMap options = MultiMap.caseInsensitiveMultiMap().addAll(job.headers());
-    BusHeaders.ROUTING.forEach(options::remove);
-    return options;
   }
 
   private void answer(Message<Buffer> job, AsyncResult<Message<Buffer>> result) {

@@ -1,8 +1,10 @@
 package nws.watermark.optimizer.pipeline;
 
 import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -207,10 +209,18 @@ final class Decode implements Step {
     return (source, warning) -> warnings.add(warning);
   }
 
+  private static boolean isJpeg(byte[] input, int length) {
+    return length > 2 && (input[0] & 0xff) == 0xff && (input[1] & 0xff) == 0xd8;
+  }
+
   /** EXIF orientation; a file without EXIF, or with EXIF we cannot read, is upright. */
   private static Orientation orientation(byte[] input, int length) {
     try {
-      Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(input, 0, length), length);
+      var in = new ByteArrayInputStream(input, 0, length);
+      // For a JPEG only the EXIF segment is parsed: one tag is all this step needs.
+      Metadata metadata = isJpeg(input, length)
+          ? JpegMetadataReader.readMetadata(in, List.of(new ExifReader()))
+          : ImageMetadataReader.readMetadata(in, length);
       ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
       if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
         return Orientation.ofExif(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));

@@ -31,7 +31,7 @@ final class Resize implements Step {
     int y = Math.min(h - 1, (int) Math.floor(g.cropY() * fy));
     int cw = Math.max(1, Math.min(w - x, (int) Math.round(g.cropWidth() * fx)));
     int ch = Math.max(1, Math.min(h - y, (int) Math.round(g.cropHeight() * fy)));
-    if (x == 0 && y == 0 && cw == w && ch == h && w == g.width() && h == g.height()) {
+    if (new Geometry(x, y, cw, ch, g.width(), g.height()).isIdentity(w, h)) {
       return;
     }
     if (areaAverage && AreaAverage.handles(image, cw, ch, g.width(), g.height())) {
