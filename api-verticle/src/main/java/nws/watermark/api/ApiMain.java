@@ -39,7 +39,7 @@ public final class ApiMain {
     // Clustered, the optimizers are nodes of their own (the optimizer jar): this one is the API only.
     Future<String> optimizers = config.optimizerInstances() == 0 || vertx.isClustered()
         ? Future.succeededFuture("none")
-        : vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment(config.optimizerInstances()));
+        : vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment());
     return optimizers.compose(id -> vertx.deployVerticle(api)).map(api);
   }
 }

@@ -2,15 +2,12 @@ package nws.watermark.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +38,10 @@ public final class LoadTest {
   private static final int CONCURRENCY = 4;
   private static final PrintStream err = System.err;
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  /** One keep-alive connection per client thread and target. */
+  private final ThreadLocal<Map<Integer, PlainHttp>> connections = ThreadLocal.withInitial(HashMap::new);
+  private final Map<byte[], String> ids = new java.util.IdentityHashMap<>();
+  private final List<PlainHttp> opened = Collections.synchronizedList(new ArrayList<>());
   private final Random random;
   private final double scale;
   private final long deadline;
@@ -84,7 +84,7 @@ public final class LoadTest {
     // A JVM serves at steady state: warm every photo's path (JIT, caches) before measuring any.
     for (String photo : PHOTOS) {
       test.run(photo, "warm-up", List.of(test.targets.get("nws"), test.targets.get("sharp")),
-          photos.get(photo), 2, test.count(10), true, false);
+          photos.get(photo), 2, test.count(20), Kind.MISS, false);
     }
     for (String photo : PHOTOS) {
       test.measure(photo, photos.get(photo));
@@ -102,11 +102,19 @@ public final class LoadTest {
     Target nws = targets.get("nws");
     Target sharp = targets.get("sharp");
     Target bare = targets.get("bare");
-    run(photo, "miss c1", List.of(nws, sharp), bytes, 1, count(12), true, true);
-    run(photo, "miss c" + CONCURRENCY, List.of(nws, sharp), bytes, CONCURRENCY, count(24), true, true);
-    run(photo, "hit c1", List.of(nws, bare), bytes, 1, count(60), false, true);
-    run(photo, "hit c" + CONCURRENCY, List.of(nws, bare), bytes, CONCURRENCY, count(200), false, true);
+    run(photo, "miss c1", List.of(nws, sharp), bytes, 1, count(12), Kind.MISS, true);
+    run(photo, "miss c" + CONCURRENCY, List.of(nws, sharp), bytes, CONCURRENCY, count(24), Kind.MISS, true);
+    run(photo, "hit c1", List.of(nws, bare), bytes, 1, count(60), Kind.HIT, true);
+    run(photo, "hit c" + CONCURRENCY, List.of(nws, bare), bytes, CONCURRENCY, count(200), Kind.HIT, true);
+    run(photo, "id hit c1", List.of(nws), bytes, 1, count(60), Kind.ID_HIT, true);
   }
+
+  /**
+   * MISS: an upload with options never sent before. HIT: the same upload and options again (the
+   * body is still sent and hashed). ID_HIT: {@code GET /images/<sha256>} with those options, for a
+   * client that kept the id: no upload at all.
+   */
+  enum Kind { MISS, HIT, ID_HIT }
 
   private int count(int n) {
     return Math.max(2, (int) Math.round(n * scale));
@@ -117,7 +125,7 @@ public final class LoadTest {
    * targets; each round runs {@code concurrency} requests at a time.
    */
   private void run(String photo, String scenario, List<Target> on, byte[] bytes, int concurrency,
-      int total, boolean miss, boolean record) throws Exception {
+      int total, Kind kind, boolean record) throws Exception {
     int round = Math.max(concurrency * 2, total / 4);
     Map<Target, List<Double>> latencies = new LinkedHashMap<>();
     Map<Target, double[]> seconds = new LinkedHashMap<>();
@@ -128,8 +136,10 @@ public final class LoadTest {
       errors.put(t, new AtomicInteger());
     }
     String hitQuery = "?w=1024&h=1024&q=80";
+    boolean miss = kind == Kind.MISS;
     if (!miss) {
-      send(on.get(0), bytes, hitQuery);
+      // The variant the hits ask for is rendered once, by an upload.
+      send(on.get(0), bytes, hitQuery, Kind.HIT);
     }
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
@@ -141,11 +151,16 @@ public final class LoadTest {
         }
         for (Target t : on) {
           progress(photo, scenario, t, done, total);
-          seconds.get(t)[0] += batch(pool, t, bytes, queries, latencies.get(t), errors.get(t));
+          seconds.get(t)[0] += batch(pool, t, bytes, kind, queries, latencies.get(t), errors.get(t));
         }
       }
     } finally {
       pool.shutdownNow();
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+      synchronized (opened) {
+        opened.forEach(PlainHttp::close);
+        opened.clear();
+      }
     }
     if (!record) {
       return;
@@ -158,14 +173,14 @@ public final class LoadTest {
   }
 
   /** Runs the queries {@code pool}-wide; answers the wall time of the batch in seconds. */
-  private double batch(ExecutorService pool, Target target, byte[] bytes, List<String> queries,
+  private double batch(ExecutorService pool, Target target, byte[] bytes, Kind kind, List<String> queries,
       List<Double> latencies, AtomicInteger errors) throws Exception {
     long start = System.nanoTime();
     List<Future<Double>> futures = new ArrayList<>();
     for (String query : queries) {
       futures.add(pool.submit(() -> {
         long t0 = System.nanoTime();
-        int status = send(target, bytes, query);
+        int status = send(target, bytes, query, kind);
         if (status != 200) {
           errors.incrementAndGet();
         }
@@ -178,14 +193,29 @@ public final class LoadTest {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private int send(Target target, byte[] bytes, String query) throws IOException, InterruptedException {
-    String path = target.name().equals("bare") ? "/" : "/upload";
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + path + query))
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "image/jpeg")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-        .build();
-    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  private int send(Target target, byte[] bytes, String query, Kind kind) throws IOException {
+    PlainHttp http = connections.get().computeIfAbsent(target.port(), port -> {
+      PlainHttp opening = new PlainHttp(port);
+      opened.add(opening);
+      return opening;
+    });
+    if (kind == Kind.ID_HIT) {
+      return http.get("/images/" + sha256(bytes) + query);
+    }
+    return http.post((target.name().equals("bare") ? "/" : "/upload") + query, "image/jpeg", bytes);
+  }
+
+  /** The image id NWS gives these bytes: their SHA-256 in hex. */
+  private String sha256(byte[] bytes) {
+    synchronized (ids) {
+      return ids.computeIfAbsent(bytes, b -> {
+        try {
+          return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
   }
 
   /** Options this photo has never been sent with, so NWS misses its cache; every target gets them. */
@@ -241,17 +271,20 @@ public final class LoadTest {
             n.throughput() / o.throughput()));
       }
     }
-    out.append(String.format(Locale.ROOT, "%nlatency at concurrency 1 (ms):%n%-24s %10s %10s %10s %10s %9s %9s%n",
-        "photo", "nws miss50", "sharp p50", "nws p99", "sharp p99", "p50 ratio", "miss/hit"));
+    out.append(String.format(Locale.ROOT, "%nlatency at concurrency 1 (ms); miss/hit: an upload hit, miss/id: GET /images/<id>%n"
+        + "%-24s %10s %10s %10s %10s %9s %9s %9s %9s%n",
+        "photo", "nws miss50", "sharp p50", "nws p99", "sharp p99", "p50 ratio", "miss/hit", "id hit50", "miss/id"));
     for (String photo : PHOTOS) {
       Row n = row(photo, "miss c1", "nws");
       Row s = row(photo, "miss c1", "sharp");
       Row h = row(photo, "hit c1", "nws");
-      if (n == null || s == null || h == null) {
+      Row id = row(photo, "id hit c1", "nws");
+      if (n == null || s == null || h == null || id == null) {
         continue;
       }
-      out.append(String.format(Locale.ROOT, "%-24s %10.1f %10.1f %10.1f %10.1f %8.2fx %8.0fx%n",
-          photo, n.p50(), s.p50(), n.p99(), s.p99(), n.p50() / s.p50(), n.p50() / h.p50()));
+      out.append(String.format(Locale.ROOT, "%-24s %10.1f %10.1f %10.1f %10.1f %8.2fx %8.0fx %9.2f %8.0fx%n",
+          photo, n.p50(), s.p50(), n.p99(), s.p99(), n.p50() / s.p50(), n.p50() / h.p50(), id.p50(),
+          n.p50() / id.p50()));
     }
     out.append("\npeak RSS (VmHWM):");
     for (Target t : targets.values()) {

@@ -3,8 +3,8 @@ package nws.watermark.optimizer;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -23,18 +23,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@link Addresses#OPTIMIZE} on a worker thread: one job at a time per instance, so the
- * number of instances is the number of images decoded at once. Replies with the encoded image, or
- * fails the message with an {@link ErrorCode} id.
+ * Consumes {@link Addresses#OPTIMIZE} and runs each job on a pool of {@link Config#optimizerInstances()}
+ * worker threads, the number of images decoded at once. One consumer feeding one pool, not one
+ * worker verticle per thread: the event bus deals messages round-robin, so with a verticle per
+ * thread a job could queue behind a busy one while another sat idle. Replies with the encoded
+ * image, or fails the message with an {@link ErrorCode} id.
  */
 public class OptimizerVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizerVerticle.class);
 
+  /** What a worker does with one job; the {@link Pipeline} in production. */
+  @FunctionalInterface
+  interface Work {
+    Result process(byte[] input, int length, ImageOptions options);
+  }
+
   private final Config config;
-  private final Pipeline pipeline;
+  private final Work work;
   private final String localAddress;
   private MessageConsumer<Buffer> consumer;
+  private WorkerExecutor workers;
 
   public OptimizerVerticle(Config config) {
     this(config, null);
@@ -45,18 +54,25 @@ public class OptimizerVerticle extends VerticleBase {
    * {@link Addresses#OPTIMIZE}: clustered nodes put a receipt-sending intake in front of it.
    */
   public OptimizerVerticle(Config config, String localAddress) {
+    this(config, localAddress, new Pipeline(config)::process);
+  }
+
+  OptimizerVerticle(Config config, String localAddress, Work work) {
     this.config = config;
-    this.pipeline = new Pipeline(config);
+    this.work = work;
     this.localAddress = localAddress;
   }
 
-  /** Deployment options for {@code instances} workers. */
-  public static DeploymentOptions deployment(int instances) {
-    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(instances);
+  /** Deployment options: one instance; its pool holds the workers. */
+  public static DeploymentOptions deployment() {
+    return new DeploymentOptions().setInstances(1);
   }
 
   @Override
   public Future<?> start() {
+    // Closed with this verticle's context when it is undeployed.
+    workers = vertx.createSharedWorkerExecutor("nws-optimizer-" + context.deploymentID(),
+        Math.max(1, config.optimizerInstances()));
     consumer = localAddress == null
         ? vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle)
         : vertx.eventBus().localConsumer(localAddress, this::handle);
@@ -69,17 +85,27 @@ public class OptimizerVerticle extends VerticleBase {
   }
 
   private void handle(Message<Buffer> msg) {
+    ImageOptions options;
     try {
-      ImageOptions options = Options.parse(msg.headers(), config.defaultOptions(), BusHeaders.ROUTING);
-      Result result = process(msg.body(), options);
-      msg.reply(Buffer.buffer(result.bytes()), replyOptions(result));
+      options = Options.parse(msg.headers(), config.defaultOptions(), BusHeaders.ROUTING);
     } catch (ServiceException e) {
+      msg.fail(e.code().id(), e.getMessage());
+      return;
+    }
+    // Unordered: any free worker takes the next job.
+    workers.executeBlocking(() -> process(msg.body(), options), false)
+        .onSuccess(result -> msg.reply(Buffer.buffer(result.bytes()), replyOptions(result)))
+        .onFailure(err -> fail(msg, err));
+  }
+
+  private static void fail(Message<Buffer> msg, Throwable err) {
+    if (err instanceof ServiceException e) {
       if (e.code() == ErrorCode.INTERNAL) {
         log.error("optimizer job failed: {}", e.getMessage());
       }
       msg.fail(e.code().id(), e.getMessage());
-    } catch (RuntimeException | OutOfMemoryError e) {
-      log.error("optimizer job failed", e);
+    } else {
+      log.error("optimizer job failed", err);
       msg.fail(ErrorCode.INTERNAL.id(), "processing failed unexpectedly");
     }
   }
@@ -88,9 +114,10 @@ public class OptimizerVerticle extends VerticleBase {
   private Result process(Buffer body, ImageOptions options) {
     ByteBuf buf = ((BufferInternal) body).getByteBuf();
     if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0) {
-      return pipeline.process(buf.array(), buf.writerIndex(), options);
+      return work.process(buf.array(), buf.writerIndex(), options);
     }
-    return pipeline.process(body.getBytes(), options);
+    byte[] copy = body.getBytes();
+    return work.process(copy, copy.length, options);
   }
 
   /** The reply headers that describe a result, as the contract in {@link BusHeaders} says. */

@@ -39,7 +39,9 @@ final class UploadReceiver {
   private final Admission admission;
   private final Promise<Upload> promise = Promise.promise();
   private final MessageDigest digest = CacheKey.digest();
-  private Buffer body;
+  private final UploadBytes body = new UploadBytes();
+  /** Multipart chunks are views into the decoder's own buffer, which it reuses: they are copied. */
+  private boolean copyChunks;
   private String contentType;
   private long reserved;
   private boolean sawImage;
@@ -95,7 +97,6 @@ final class UploadReceiver {
       admission.reserveBytes(declared);
       reserved = declared;
     }
-    body = Buffer.buffer(toDisk ? 0 : (int) Math.min(Math.max(declared, 8 * 1024), maxBytes));
     if (toDisk) {
       // No byte may arrive before the temporary file is open.
       request.pause();
@@ -130,6 +131,7 @@ final class UploadReceiver {
       return;
     }
     sawImage = true;
+    copyChunks = true;
     contentType = mediaType(file.contentType());
     source = file;
     file.handler(this::onChunk);
@@ -157,7 +159,7 @@ final class UploadReceiver {
       reserved += beyondReserved;
     }
     digest.update(((BufferInternal) chunk).getByteBuf().nioBuffer());
-    body.appendBuffer(chunk);
+    body.add(copyChunks ? chunk.copy() : chunk);
   }
 
   private void onEnd() {
@@ -208,7 +210,7 @@ final class UploadReceiver {
     memoryWait = admission.awaitBytes(size);
     memoryWait
         .compose(v -> admitted(size))
-        .map(bytes -> new Upload(bytes, sha256, contentType, fields))
+        .map(bytes -> new Upload(UploadBytes.of(bytes), sha256, contentType, fields))
         .onSuccess(promise::tryComplete)
         .onFailure(promise::tryFail);
   }

@@ -35,11 +35,11 @@ public final class OptimizerNode {
   private Future<OptimizerNode> start() {
     int instances = config.optimizerInstances();
     if (!vertx.isClustered()) {
-      return vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment(instances))
+      return vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment())
           .map(id -> this);
     }
     return vertx.deployVerticle(() -> new OptimizerVerticle(config, JobIntake.WORKERS),
-            OptimizerVerticle.deployment(instances))
+            OptimizerVerticle.deployment())
         .compose(id -> {
           workersId = id;
           return vertx.deployVerticle(() -> new JobIntake(config.jobTimeoutMs(), config.shutdownTimeoutMs()),

@@ -3,11 +3,13 @@ package nws.watermark.optimizer.pipeline;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * Downscale by exact area averaging: each output pixel is the mean of the source area it covers,
  * partly covered source pixels weighted by the covered fraction (a box filter, alias-free for any
- * ratio). Separable, in fixed point, over the raw pixel arrays, one output row at a time: no
+ * ratio). Separable, in fixed point, over the raw pixel arrays: each source row is narrowed to the
+ * output width once ({@link Rows}), then the narrowed rows an output row covers are summed. No
  * Java2D and no image-sized temporary (which would be a humongous G1 allocation). Reads {@code
  * TYPE_INT_RGB} and {@code TYPE_3BYTE_BGR}; answers {@code TYPE_INT_RGB}.
  */
@@ -15,8 +17,10 @@ final class AreaAverage {
 
   /** Weights of one output pixel sum to this (12 bits). */
   private static final int ONE = 1 << 12;
-  /** The vertical sums keep 8 fractional bits, so the horizontal sums fit an int. */
+  /** Narrowed rows drop 4 of their 12 fractional bits, so the vertical sums fit an int. */
   private static final int KEEP = 4;
+  private static final int SHIFT = 24 - KEEP;
+  private static final int ROUND = 1 << (SHIFT - 1);
 
   private AreaAverage() {}
 
@@ -29,79 +33,38 @@ final class AreaAverage {
 
   /** The {@code cropW} x {@code cropH} region at ({@code x0}, {@code y0}) averaged down to {@code w} x {@code h}. */
   static BufferedImage resize(BufferedImage src, int x0, int y0, int cropW, int cropH, int w, int h) {
-    Taps tx = Taps.of(cropW, w);
     Taps ty = Taps.of(cropH, h);
+    Rows rows = new Rows(src, x0, y0, cropW, Taps.padded(cropW, w));
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    // One output row at a time: the source rows it covers are summed into one row per channel,
-    // which is then averaged across. Planar int rows keep the inner loops simple enough for the
-    // JIT to vectorize, and nothing image-sized is allocated.
-    int[] r = new int[cropW];
-    int[] g = new int[cropW];
-    int[] b = new int[cropW];
-    int[][] sum = {new int[cropW], new int[cropW], new int[cropW]};
-    int shift = 24 - KEEP;
-    int round = 1 << (shift - 1);
+    int[] r = new int[w];
+    int[] g = new int[w];
+    int[] b = new int[w];
     for (int oy = 0; oy < h; oy++) {
-      for (int[] channel : sum) {
-        java.util.Arrays.fill(channel, 0);
-      }
-      int base = ty.offset[oy];
+      Arrays.fill(r, 0);
+      Arrays.fill(g, 0);
+      Arrays.fill(b, 0);
+      int taps = ty.offset[oy];
       for (int k = 0; k < ty.count[oy]; k++) {
-        unpack(src, x0, y0 + ty.first[oy] + k, cropW, r, g, b);
-        int weight = ty.weight[base + k];
-        accumulate(sum[0], r, weight);
-        accumulate(sum[1], g, weight);
-        accumulate(sum[2], b, weight);
+        rows.narrow(ty.first[oy] + k);
+        int weight = ty.weight[taps + k];
+        accumulate(r, rows.r, weight);
+        accumulate(g, rows.g, weight);
+        accumulate(b, rows.b, weight);
       }
-      int[] sr = sum[0];
-      int[] sg = sum[1];
-      int[] sb = sum[2];
       int o = oy * w;
-      for (int ox = 0; ox < w; ox++) {
-        int rr = 0, gg = 0, bb = 0;
-        int at = tx.first[ox];
-        int taps = tx.offset[ox];
-        for (int k = 0; k < tx.count[ox]; k++) {
-          int weight = tx.weight[taps + k];
-          rr += (sr[at + k] >> KEEP) * weight;
-          gg += (sg[at + k] >> KEEP) * weight;
-          bb += (sb[at + k] >> KEEP) * weight;
-        }
-        dst[o++] = (clamp((rr + round) >> shift) << 16) | (clamp((gg + round) >> shift) << 8)
-            | clamp((bb + round) >> shift);
+      for (int x = 0; x < w; x++) {
+        dst[o + x] = (clamp((r[x] + ROUND) >> SHIFT) << 16) | (clamp((g[x] + ROUND) >> SHIFT) << 8)
+            | clamp((b[x] + ROUND) >> SHIFT);
       }
     }
     return out;
   }
 
-  private static void accumulate(int[] sum, int[] channel, int weight) {
+  /** A plain loop over whole arrays, which the JIT vectorizes. */
+  private static void accumulate(int[] sum, int[] row, int weight) {
     for (int i = 0; i < sum.length; i++) {
-      sum[i] += channel[i] * weight;
-    }
-  }
-
-  /** Source row {@code y}, from {@code x0}, {@code cropW} pixels, split into R, G and B. */
-  private static void unpack(BufferedImage src, int x0, int y, int cropW, int[] r, int[] g, int[] b) {
-    int stride = src.getWidth();
-    if (src.getType() == BufferedImage.TYPE_INT_RGB) {
-      int[] px = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
-      int from = y * stride + x0;
-      for (int i = 0; i < cropW; i++) {
-        int p = px[from + i];
-        r[i] = (p >> 16) & 0xFF;
-        g[i] = (p >> 8) & 0xFF;
-        b[i] = p & 0xFF;
-      }
-    } else {
-      byte[] px = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
-      int from = (y * stride + x0) * 3;
-      for (int i = 0; i < cropW; i++) {
-        int at = from + 3 * i;
-        b[i] = px[at] & 0xFF;
-        g[i] = px[at + 1] & 0xFF;
-        r[i] = px[at + 2] & 0xFF;
-      }
+      sum[i] += (row[i] >> KEEP) * weight;
     }
   }
 
@@ -109,15 +72,104 @@ final class AreaAverage {
     return v < 0 ? 0 : Math.min(v, 255);
   }
 
-  /** For each output index: the first source index, how many it covers, and their weights. */
-  private record Taps(int[] first, int[] count, int[] offset, int[] weight) {
+  /**
+   * Source rows narrowed to the output width, one channel per array, weights still in (12 fractional
+   * bits). Consecutive output rows share their boundary source row, so the last one is kept. The
+   * three channels of a pixel travel in one long, 21 bits apart (a weighted channel sum is at most
+   * 255 x 4096 &lt; 2^21), so each tap is one multiply-add instead of three.
+   */
+  private static final class Rows {
+
+    private static final int LANE = 21;
+    private static final long MASK = (1L << LANE) - 1;
+
+    final int[] r;
+    final int[] g;
+    final int[] b;
+    private final Taps tx;
+    private final long[] lanes;
+    private final int[] ints;
+    private final byte[] bytes;
+    private final int stride;
+    private final int x0;
+    private final int y0;
+    private int last = -1;
+
+    Rows(BufferedImage src, int x0, int y0, int cropW, Taps tx) {
+      int w = tx.first.length;
+      this.r = new int[w];
+      this.g = new int[w];
+      this.b = new int[w];
+      this.tx = tx;
+      this.lanes = new long[cropW];
+      this.stride = src.getWidth();
+      this.x0 = x0;
+      this.y0 = y0;
+      if (src.getType() == BufferedImage.TYPE_INT_RGB) {
+        this.ints = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
+        this.bytes = null;
+      } else {
+        this.ints = null;
+        this.bytes = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
+      }
+    }
+
+    /** Makes {@link #r}, {@link #g}, {@link #b} hold crop row {@code y}, narrowed. */
+    void narrow(int y) {
+      if (y == last) {
+        return;
+      }
+      last = y;
+      int from = (y0 + y) * stride + x0;
+      if (ints != null) {
+        for (int i = 0; i < lanes.length; i++) {
+          long p = ints[from + i];
+          lanes[i] = (p & 0xFF) | ((p & 0xFF00) << (LANE - 8)) | ((p & 0xFF0000) << (2 * LANE - 16));
+        }
+      } else {
+        for (int i = 0, at = 3 * from; i < lanes.length; i++, at += 3) {
+          lanes[i] = (bytes[at] & 0xFF) | ((long) (bytes[at + 1] & 0xFF) << LANE)
+              | ((long) (bytes[at + 2] & 0xFF) << (2 * LANE));
+        }
+      }
+      int[] first = tx.first;
+      int[] weight = tx.weight;
+      int n = tx.width;
+      for (int ox = 0, t = 0; ox < first.length; ox++, t += n) {
+        int at = first[ox];
+        long sum = 0;
+        for (int k = 0; k < n; k++) {
+          sum += lanes[at + k] * weight[t + k];
+        }
+        r[ox] = (int) ((sum >>> (2 * LANE)) & MASK);
+        g[ox] = (int) ((sum >>> LANE) & MASK);
+        b[ox] = (int) (sum & MASK);
+      }
+    }
+  }
+
+  /**
+   * For each output index: the first source index, how many it covers, and their weights at
+   * {@code offset}. {@link #padded} instead gives every output the same number of taps ({@link
+   * #width}), zero-weighted where it covers fewer: a loop with a fixed trip count, whose branches
+   * the CPU predicts (a count that alternates between 2 and 3 costs a misprediction per pixel).
+   */
+  private record Taps(int[] first, int[] count, int[] offset, int[] weight, int width) {
 
     static Taps of(int srcSize, int outSize) {
+      return build(srcSize, outSize, false);
+    }
+
+    static Taps padded(int srcSize, int outSize) {
+      return build(srcSize, outSize, true);
+    }
+
+    private static Taps build(int srcSize, int outSize, boolean pad) {
       double scale = (double) srcSize / outSize;
+      int most = Math.min(srcSize, (int) Math.ceil(scale) + 1);
       int[] first = new int[outSize];
       int[] count = new int[outSize];
       int[] offset = new int[outSize];
-      int most = (int) Math.ceil(scale) + 1;
       int[] weight = new int[outSize * most];
       int used = 0;
       for (int o = 0; o < outSize; o++) {
@@ -125,24 +177,26 @@ final class AreaAverage {
         double to = Math.min(srcSize, from + scale);
         int start = (int) from;
         int end = Math.min(srcSize, (int) Math.ceil(to));
-        first[o] = start;
-        count[o] = end - start;
+        // Padded taps start early enough near the right edge to stay inside the row.
+        first[o] = pad ? Math.min(start, srcSize - most) : start;
+        count[o] = pad ? most : end - start;
         offset[o] = used;
+        int base = used + (start - first[o]);
         int sum = 0;
-        int heaviest = used;
+        int heaviest = base;
         for (int s = start; s < end; s++) {
-          int wgt = (int) Math.round((Math.min(to, s + 1) - Math.max(from, s)) / scale * ONE);
-          weight[used] = wgt;
-          sum += wgt;
-          if (wgt > weight[heaviest]) {
-            heaviest = used;
+          int at = base + (s - start);
+          weight[at] = (int) Math.round((Math.min(to, s + 1) - Math.max(from, s)) / scale * ONE);
+          sum += weight[at];
+          if (weight[at] > weight[heaviest]) {
+            heaviest = at;
           }
-          used++;
         }
         // Rounding must not brighten or darken: the weights of every output pixel sum to ONE.
         weight[heaviest] += ONE - sum;
+        used += pad ? most : end - start;
       }
-      return new Taps(first, count, offset, weight);
+      return new Taps(first, count, offset, weight, most);
     }
   }
 }
