@@ -81,10 +81,16 @@ public final class LoadTest {
     for (String photo : PHOTOS) {
       photos.put(photo, Files.readAllBytes(corpus.resolve(photo)));
     }
-    // A JVM serves at steady state: warm every photo's path (JIT, caches) before measuring any.
+    // A JVM serves at steady state: warm every photo's paths (JIT, caches) before measuring any.
+    // NWS's JIT still compiles for the first ~1000 requests (C1+C2 were ~11 ms of CPU per 2 MP
+    // miss after 300 of them, under 3 ms after 1400), so each path gets a few hundred.
     for (String photo : PHOTOS) {
-      test.run(photo, "warm-up", List.of(test.targets.get("nws"), test.targets.get("sharp")),
-          photos.get(photo), 2, test.count(20), Kind.MISS, false);
+      Target nws = test.targets.get("nws");
+      test.run(photo, "warm-up", List.of(nws, test.targets.get("sharp")), photos.get(photo), CONCURRENCY,
+          test.count(60), Kind.MISS, false);
+      test.run(photo, "warm-up", List.of(nws, test.targets.get("bare")), photos.get(photo), CONCURRENCY,
+          test.count(200), Kind.HIT, false);
+      test.run(photo, "warm-up", List.of(nws), photos.get(photo), 1, test.count(100), Kind.ID_HIT, false);
     }
     for (String photo : PHOTOS) {
       test.measure(photo, photos.get(photo));
