@@ -92,7 +92,7 @@ start_node() {
   alive "$RUN_DIR/$name.pid" && return
   # shellcheck disable=SC2086
   env NWS_CLUSTER=true NWS_STORAGE_DIR="$RUN_DIR/data" "$@" \
-    java $HZ_OPENS ${JAVA_OPTS:--Xmx512m} -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 &
+    java $HZ_OPENS ${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   log "$name started (pid $!, log $RUN_DIR/$name.log)"
 }

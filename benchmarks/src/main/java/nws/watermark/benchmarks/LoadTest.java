@@ -82,15 +82,16 @@ public final class LoadTest {
       photos.put(photo, Files.readAllBytes(corpus.resolve(photo)));
     }
     // A JVM serves at steady state: warm every photo's paths (JIT, caches) before measuring any.
-    // NWS's JIT still compiles for the first ~1000 requests (C1+C2 were ~11 ms of CPU per 2 MP
-    // miss after 300 of them, under 3 ms after 1400), so each path gets a few hundred.
+    // NWS's JIT compiles for its first few thousand requests (C1+C2 were ~11 ms of CPU per 2 MP
+    // miss after 300 of them, under 3 ms after 1400; a hit cost 5.4 ms after 1500 hits, 3.0 ms
+    // after 6000), so each path gets hundreds.
     for (String photo : PHOTOS) {
       Target nws = test.targets.get("nws");
       test.run(photo, "warm-up", List.of(nws, test.targets.get("sharp")), photos.get(photo), CONCURRENCY,
           test.count(60), Kind.MISS, false);
       test.run(photo, "warm-up", List.of(nws, test.targets.get("bare")), photos.get(photo), CONCURRENCY,
-          test.count(200), Kind.HIT, false);
-      test.run(photo, "warm-up", List.of(nws), photos.get(photo), 1, test.count(100), Kind.ID_HIT, false);
+          test.count(500), Kind.HIT, false);
+      test.run(photo, "warm-up", List.of(nws), photos.get(photo), 1, test.count(200), Kind.ID_HIT, false);
     }
     for (String photo : PHOTOS) {
       test.measure(photo, photos.get(photo));
