@@ -39,6 +39,9 @@ public class OptimizerVerticle extends VerticleBase {
     Result process(byte[] input, int length, ImageOptions options);
   }
 
+  /** The optimizer's worker pool, as named in thread names and the {@code vertx_pool_*} metrics. */
+  public static final String POOL = "nws-optimizer";
+
   private final Config config;
   private final Work work;
   private final String localAddress;
@@ -70,9 +73,9 @@ public class OptimizerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // Closed with this verticle's context when it is undeployed.
-    workers = vertx.createSharedWorkerExecutor("nws-optimizer-" + context.deploymentID(),
-        Math.max(1, config.optimizerInstances()));
+    // Closed with this verticle's context when it is undeployed. The stable name is the
+    // pool_name label of its metrics (one optimizer verticle per Vert.x instance).
+    workers = vertx.createSharedWorkerExecutor(POOL, Math.max(1, config.optimizerInstances()));
     consumer = localAddress == null
         ? vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle)
         : vertx.eventBus().localConsumer(localAddress, this::handle);

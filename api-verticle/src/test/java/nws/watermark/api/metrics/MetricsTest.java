@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nws.watermark.api.Service;
+import nws.watermark.optimizer.OptimizerVerticle;
 import nws.watermark.shared.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,8 @@ class MetricsTest {
     assertMoved(before, after, 1, "nws_optimizer_jobs_total", "outcome", "UNSUPPORTED_FORMAT");
     assertMoved(before, after, 3, "nws_optimizer_job_duration_seconds_count");
     assertMoved(before, after, 0, "nws_optimizer_retries_total");
+    // Every job ran on the optimizer's own pool, the one its queue and busy gauges describe.
+    assertMoved(before, after, 3, "vertx_pool_completed_total", "pool_name", OptimizerVerticle.POOL);
     assertMoved(before, after, 3, "vertx_http_server_requests_total", "route", "/upload", "code", "200");
     assertMoved(before, after, 1, "vertx_http_server_requests_total", "route", "/upload", "code", "415");
     assertMoved(before, after, 1, "vertx_http_server_requests_total", "route", "/upload", "code", "400");
