@@ -47,13 +47,11 @@ public final class Renderer {
    * A variant of an uploaded image: the original is stored before it is processed. {@code bytes}
    * is asked for only on a miss, so a hit never touches the upload.
    */
-  public Future<Served> fromUpload(String sha256, Supplier<Buffer> bytes, String contentType, ImageOptions options) {
+  public Future<Served> fromUpload(String sha256, Supplier<Future<Buffer>> bytes, String contentType,
+      ImageOptions options) {
     CacheKey key = CacheKey.of(sha256, options);
-    return served(key, () -> {
-      Buffer whole = bytes.get();
-      return saveOriginal(sha256, whole, contentType)
-          .compose(v -> optimizer.optimize(whole, options, () -> originals.load(sha256)));
-    });
+    return served(key, () -> bytes.get().compose(whole -> saveOriginal(sha256, whole, contentType)
+        .compose(v -> optimizer.optimize(whole, options, () -> originals.load(sha256)))));
   }
 
   /** A variant of an original stored earlier; fails with NOT_FOUND when there is none. */

@@ -49,7 +49,7 @@ final class UploadHandler implements Handler<RoutingContext> {
     ImageOptions options = upload.fields().isEmpty()
         ? queryOptions
         : Options.parse(merged(ctx.queryParams(), upload.fields()), config.defaultOptions(), Set.of(UploadReceiver.FIELD));
-    return renderer.fromUpload(upload.sha256(), upload.bytes(), upload.contentType(), options);
+    return renderer.fromUpload(upload.sha256(), () -> upload.bytes().whole(ctx.vertx()), upload.contentType(), options);
   }
 
   private static MultiMap merged(MultiMap query, MultiMap fields) {
