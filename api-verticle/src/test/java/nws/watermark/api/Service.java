@@ -1,5 +1,6 @@
 package nws.watermark.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -88,11 +89,16 @@ public final class Service implements AutoCloseable, AfterAllCallback {
 
   /** Uploads {@code bytes} as a raw body with {@code contentType}. */
   public HttpResponse<Buffer> uploadRaw(byte[] bytes, String contentType, String query) {
+    return sendRaw(bytes, contentType, query).await();
+  }
+
+  /** As {@link #uploadRaw}, without waiting for the answer. */
+  public Future<HttpResponse<Buffer>> sendRaw(byte[] bytes, String contentType, String query) {
     HttpRequest<Buffer> req = client.post("/upload" + query);
     if (contentType != null) {
       req.putHeader("Content-Type", contentType);
     }
-    return req.sendBuffer(Buffer.buffer(bytes)).await();
+    return req.sendBuffer(Buffer.buffer(bytes));
   }
 
   public HttpResponse<Buffer> get(String uri, MultiMap headers) {

@@ -69,16 +69,14 @@ class LimitsTest {
     Map<String, String> env = Map.of(Config.OPTIMIZER_INSTANCES, "0", Config.MAX_JOBS_IN_FLIGHT, "1");
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
-      Future<HttpResponse<Buffer>> first = service.client.post("/upload?w=100")
-          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("photo_2mp_storm.jpg")));
+      Future<HttpResponse<Buffer>> first = service.sendRaw(Service.corpus("photo_2mp_storm.jpg"), "image/jpeg", "?w=100");
       pollUntil(() -> held.size() == 1);
       HttpResponse<Buffer> second = service.uploadRaw(Service.corpus("photo_03mp_rocket.jpg"), "image/jpeg", "");
       assertError(second, 503, "BUSY");
       assertEquals("2", second.getHeader("Retry-After"));
       release(held.poll());
       assertEquals(200, first.await().statusCode(), "the job in flight completes");
-      Future<HttpResponse<Buffer>> third = service.client.post("/upload")
-          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("photo_03mp_rocket.jpg")));
+      Future<HttpResponse<Buffer>> third = service.sendRaw(Service.corpus("photo_03mp_rocket.jpg"), "image/jpeg", "");
       pollUntil(() -> held.size() == 1);
       release(held.poll());
       assertEquals(200, third.await().statusCode(), "the slot is free again");
@@ -92,11 +90,9 @@ class LimitsTest {
     long spooledBefore = spooledFiles();
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
-      Future<HttpResponse<Buffer>> first = service.client.post("/upload")
-          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("photo_2mp_storm.jpg")));
+      Future<HttpResponse<Buffer>> first = service.sendRaw(Service.corpus("photo_2mp_storm.jpg"), "image/jpeg", "");
       pollUntil(() -> held.size() == 1);
-      Future<HttpResponse<Buffer>> second = service.client.post("/upload")
-          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("orient3.jpg")));
+      Future<HttpResponse<Buffer>> second = service.sendRaw(Service.corpus("orient3.jpg"), "image/jpeg", "");
       pollUntil(() -> ready(service).getInteger("uploadsWaiting") == 1);
       assertEquals(1, held.size(), "the waiting upload is not processed while memory is full");
       release(held.poll());
@@ -115,8 +111,7 @@ class LimitsTest {
         Config.MAX_UPLOAD_BYTES, "800000", Config.MAX_BYTES_IN_FLIGHT, "1000000");
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
-      Future<HttpResponse<Buffer>> first = service.client.post("/upload")
-          .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus("photo_2mp_storm.jpg")));
+      Future<HttpResponse<Buffer>> first = service.sendRaw(Service.corpus("photo_2mp_storm.jpg"), "image/jpeg", "");
       pollUntil(() -> held.size() == 1);
       HttpResponse<Buffer> second = service.uploadRaw(Service.corpus("orient3.jpg"), "image/jpeg", "");
       assertError(second, 503, "BUSY");
