@@ -1,7 +1,6 @@
 package nws.watermark.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,15 +21,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the README's curl examples, so they cannot rot: each {@code sh} block of the section
- * "curl examples" runs in bash against a service on a free port, in a folder holding the files the
+ * Runs the README's curl examples, so they cannot rot: each {@code sh} block of the sections
+ * "Try it" and "curl examples" runs in bash against a service on a free port, in a folder holding the files the
  * README names. A command ending in {@code # <status> [<ERROR_CODE>]} must answer exactly that; a
  * block whose first line is {@code # with NWS_X=... } runs against a service started that way.
  */
 class ReadmeTest {
 
   static final Path README = Path.of("..", "README.md");
-  static final String SECTION = "## curl examples";
+  /** The sections whose {@code sh} blocks are run: the first steps, and the examples. */
+  static final List<String> SECTIONS = List.of("## Try it", "## curl examples");
   private static final Pattern CHECKED = Pattern.compile("^(curl .*?)\\s+#\\s+(\\d{3})(?:\\s+([A-Z_]{3,}))?\\b.*$");
   private static final Pattern WITH = Pattern.compile("^#\\s+with\\s+(.*)$");
   private static final String MARK = "@@status ";
@@ -74,24 +74,27 @@ class ReadmeTest {
 
   static Stream<Block> blocks() throws IOException {
     List<String> lines = Files.readAllLines(README);
-    int start = lines.indexOf(SECTION);
-    assertTrue(start >= 0, "README.md has a section '" + SECTION + "'");
     List<Block> blocks = new ArrayList<>();
-    List<String> current = null;
-    for (String line : lines.subList(start + 1, lines.size())) {
-      if (line.startsWith("## ")) {
-        break;
+    for (String section : SECTIONS) {
+      int start = lines.indexOf(section);
+      assertTrue(start >= 0, "README.md has a section '" + section + "'");
+      int before = blocks.size();
+      List<String> current = null;
+      for (String line : lines.subList(start + 1, lines.size())) {
+        if (line.startsWith("## ")) {
+          break;
+        }
+        if (line.equals("```sh")) {
+          current = new ArrayList<>();
+        } else if (line.equals("```") && current != null) {
+          blocks.add(block(blocks.size() + 1, current));
+          current = null;
+        } else if (current != null) {
+          current.add(line);
+        }
       }
-      if (line.equals("```sh")) {
-        current = new ArrayList<>();
-      } else if (line.equals("```") && current != null) {
-        blocks.add(block(blocks.size() + 1, current));
-        current = null;
-      } else if (current != null) {
-        current.add(line);
-      }
+      assertTrue(blocks.size() > before, "the section '" + section + "' has examples");
     }
-    assertFalse(blocks.isEmpty(), "the section has examples");
     return blocks.stream();
   }
 
