@@ -4,13 +4,15 @@
 # corpus), every request a new variant (w=400..) so nothing is served from a cache, a fixed
 # request count and concurrency, 127.0.0.1 only. Prints req/s, p50 and p99, and the ratio.
 #
-#   scripts/cluster-bench.sh            REQUESTS=60 CONCURRENCY=6 API_PORT=18090 by default
+#   scripts/cluster-bench.sh            REQUESTS=60 CONCURRENCY=6, the API on a free port
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$NWS_ROOT"
 REQUESTS="${REQUESTS:-60}"
 CONCURRENCY="${CONCURRENCY:-6}"
-export API_PORT="${API_PORT:-18090}" STORES=0
-IMAGE="${IMAGE:-../shared/corpus/photo_2mp_storm.jpg}"
+API_PORT="${API_PORT:-$(nws_free_port)}"
+export API_PORT STORES=0
+IMAGE="${IMAGE:-$NWS_CORPUS/photo_2mp_storm.jpg}"
 OUT="$(mktemp -d)"
 cleanup() {
   for dir in "$OUT"/run*; do

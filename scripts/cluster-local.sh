@@ -7,13 +7,15 @@
 #   scripts/cluster-local.sh stop      SIGTERM to every node (they drain and leave), then the stores
 #
 # Settings (environment): API_PORT (8080), OPTIMIZERS (2), REDIS_PORT (6390), S3_PORT (9000),
-# RUN_DIR (.cluster-local: pids, logs, data), JAVA_OPTS (extra JVM flags), STORES=0 (no Redis, no
+# RUN_DIR (.cluster-local: pids, logs, data), JAVA_OPTS (the nodes' JVM flags), STORES=0 (no Redis, no
 # S3: the nodes only), and any NWS_* variable.
 # Redis needs redis-server on the PATH; the S3 server is S3Proxy, started by ../shared/peers/s3
 # when that folder exists or from S3PROXY_JAR. Either one missing is skipped with a warning: the
 # service runs without it (no L2 cache; originals in RUN_DIR/data, shared by the nodes).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$NWS_ROOT"
+[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="-Xmx512m $JAVA_OPTS"
 
 API_PORT="${API_PORT:-8080}"
 OPTIMIZERS="${OPTIMIZERS:-2}"
@@ -22,28 +24,13 @@ S3_PORT="${S3_PORT:-9000}"
 RUN_DIR="${RUN_DIR:-.cluster-local}"
 mkdir -p "$RUN_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
-S3_PEER="../shared/peers/s3"
+S3_PEER="$NWS_PEERS/s3"
 S3_BUCKET="${NWS_S3_BUCKET:-nws-originals}"
-# Hazelcast reads JDK internals; without these it only warns, but runs slower.
-HZ_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens java.management/sun.management=ALL-UNNAMED
-  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
 
 log() { echo "cluster-local: $*" >&2; }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-jar_of() {
-  ls "$1"/target/"$1"-*-fat.jar 2>/dev/null | head -n 1
-}
-
-build_if_missing() {
-  if [ -z "$(jar_of api-verticle)" ] || [ -z "$(jar_of optimizer-verticle)" ]; then
-    log "building the jars (first run only)..."
-    ./mvnw -B -q -DskipTests package
-  fi
-}
 
 start_redis() {
   if ! command -v redis-server >/dev/null; then
@@ -92,7 +79,7 @@ start_node() {
   alive "$RUN_DIR/$name.pid" && return
   # shellcheck disable=SC2086
   env NWS_CLUSTER=true NWS_STORAGE_DIR="$RUN_DIR/data" "$@" \
-    java $HZ_OPENS ${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 &
+    java $NWS_HZ_OPENS $JAVA_OPTS -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   log "$name started (pid $!, log $RUN_DIR/$name.log)"
 }
@@ -112,14 +99,16 @@ wait_ready() {
 
 start() {
   mkdir -p "$RUN_DIR/data"
-  build_if_missing
+  local api_jar optimizer_jar
+  api_jar=$(nws_jar api)
+  optimizer_jar=$(nws_jar optimizer)
   if [ "${STORES:-1}" != 0 ]; then
     start_redis
     start_s3
   fi
-  start_node api "$(jar_of api-verticle)" NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT="$API_PORT"
+  start_node api "$api_jar" NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT="$API_PORT"
   for i in $(seq 1 "$OPTIMIZERS"); do
-    start_node "optimizer$i" "$(jar_of optimizer-verticle)"
+    start_node "optimizer$i" "$optimizer_jar"
   done
   wait_ready
 }

@@ -3,30 +3,29 @@
 # uploaded concurrently. Starts its own standalone service on a free loopback port, stops it by PID.
 # Usage: scripts/latency.sh [RUNS]   (RUNS misses and 2*RUNS hits per photo, interleaved; default 7)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 runs=${1:-7}
-corpus=${NWS_CORPUS:-../shared/corpus}
-jar=$(ls api-verticle/target/api-verticle-*-fat.jar 2>/dev/null | head -n 1 || true)
-[ -n "$jar" ] || { ./mvnw -B -q -DskipTests package; jar=$(ls api-verticle/target/api-verticle-*-fat.jar | head -n 1); }
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+jar=$(nws_jar api)
+port=$(nws_free_port)
 work=$(mktemp -d)
-NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT=$port NWS_STORAGE_DIR=$work/data java ${JAVA_OPTS:-} -jar "$jar" >"$work/service.log" 2>&1 &
+# shellcheck disable=SC2086
+NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT=$port NWS_STORAGE_DIR=$work/data java $JAVA_OPTS -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+nws_wait_http "http://127.0.0.1:$port/health"
 url="http://127.0.0.1:$port/upload"
 time_of() { curl -s -o /dev/null -w '%{time_total}\n' --data-binary "@$1" -H 'Content-Type: image/jpeg' "$url$2"; }
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m*1000}'; }
 # Warm the JIT on a photo that is not measured, so the first measured miss is not a cold start.
-for q in 90 91 92; do time_of "$corpus/progressive.jpg" "?q=$q" >/dev/null; done
+for q in 90 91 92; do time_of "$NWS_CORPUS/progressive.jpg" "?q=$q" >/dev/null; done
 printf '%-26s %10s %10s %8s\n' photo "miss p50" "hit p50" "miss/hit"
 for photo in photo_20mp_kleiber.jpg photo_8mp_picos.jpg photo_2mp_storm.jpg; do
   : >"$work/miss"; : >"$work/hit"
   for i in $(seq 1 "$runs"); do
     # A distinct quality per run makes each miss a new cache key; the hits repeat the first key.
-    time_of "$corpus/$photo" "?q=$((40 + i))" >>"$work/miss"
-    time_of "$corpus/$photo" "?q=41" >>"$work/hit"
-    time_of "$corpus/$photo" "?q=41" >>"$work/hit"
+    time_of "$NWS_CORPUS/$photo" "?q=$((40 + i))" >>"$work/miss"
+    time_of "$NWS_CORPUS/$photo" "?q=41" >>"$work/hit"
+    time_of "$NWS_CORPUS/$photo" "?q=41" >>"$work/hit"
   done
   miss=$(median <"$work/miss"); hit=$(median <"$work/hit")
   printf '%-26s %8s ms %8s ms %7.0fx\n' "$photo" "$miss" "$hit" "$(echo "$miss / $hit" | bc -l)"
@@ -35,7 +34,7 @@ done
 jstat -gc "$pid" 100 >"$work/jstat" &
 jstat_pid=$!
 uploads=()
-for f in "$corpus"/*.*; do
+for f in "$NWS_CORPUS"/*.*; do
   case "$f" in *.md|*.sh|*.tsv) continue;; esac
   curl -s -o /dev/null -F "image=@$f" "$url?w=800" &
   uploads+=($!)

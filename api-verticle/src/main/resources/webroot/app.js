@@ -27,6 +27,38 @@
     drop.classList.toggle('has-file', !!chosen);
   }
 
+  // The service says what each option accepts and what it defaults to (GET /options): the
+  // controls show that, never a copy of it kept here.
+  async function loadDefaults() {
+    try {
+      const response = await fetch('/options');
+      const body = await response.json();
+      body.options.forEach(applyDefault);
+      form.dataset.defaults = 'loaded';
+    } catch (e) {
+      form.dataset.defaults = 'failed';
+    }
+  }
+
+  function applyDefault(option) {
+    const control = $(option.name);
+    if (!control) return;
+    if (option.type === 'integer' || option.type === 'number') {
+      control.min = option.min;
+      control.max = option.max;
+    }
+    if (option.name === 'wm') {
+      control.placeholder = option.default === '' ? 'none' : 'default: ' + option.default;
+      control.maxLength = 200;
+    } else if (control.type === 'checkbox') {
+      control.checked = option.default === true;
+    } else {
+      control.value = option.default;
+    }
+    const shown = $(option.name + '-value');
+    if (shown) shown.textContent = control.value;
+  }
+
   // Options travel as form fields, so an error arrives after the upload and never cuts it off.
   // Unset ones (no watermark text, enlarge off) take the service's defaults.
   function options() {
@@ -38,7 +70,7 @@
       ['format', $('format').value],
       ['pos', $('pos').value],
       ['opacity', $('opacity').value],
-    ];
+    ].filter(([, value]) => value !== '');
     if ($('enlarge').checked) fields.push(['enlarge', 'true']);
     if ($('no-wm').checked) {
       fields.push(['wm', '']);
@@ -149,4 +181,5 @@
   $('no-wm').addEventListener('change', () => { $('wm').disabled = $('no-wm').checked; });
   form.addEventListener('submit', submit);
   choose(fileInput.files[0]);
+  loadDefaults();
 })();

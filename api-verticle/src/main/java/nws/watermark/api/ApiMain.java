@@ -3,16 +3,16 @@ package nws.watermark.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import nws.watermark.api.metrics.Metrics;
-import nws.watermark.optimizer.OptimizerVerticle;
-import nws.watermark.optimizer.Startup;
-import nws.watermark.shared.Cluster;
+import nws.watermark.optimizer.Optimizers;
+import nws.watermark.optimizer.boot.Boot;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts NWS Watermark standalone: the optimizer workers and the API in one JVM, on the local
- * event bus. Configuration comes from {@code NWS_*} environment variables (see {@link Config}).
+ * Starts an API node. Standalone (the default) it runs the optimizer workers too, in the same JVM
+ * on the local event bus; clustered, the optimizers are nodes of their own (the optimizer jar).
+ * Configuration comes from {@code NWS_*} environment variables (see {@link Config}).
  */
 public final class ApiMain {
 
@@ -21,11 +21,11 @@ public final class ApiMain {
   private ApiMain() {}
 
   public static void main(String[] args) {
-    Config config = Startup.configure();
-    Vertx vertx = Cluster.vertx(config, Metrics.vertxBuilder()).await();
+    Config config = Boot.configure();
+    Vertx vertx = Boot.vertx(config, Metrics.vertxBuilder()).await();
     deploy(vertx, config)
         .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
-            config.httpHost(), api.port(), vertx.isClustered() ? 0 : config.optimizerInstances()))
+            config.http().host(), api.port(), api.optimizers().workers()))
         .onFailure(err -> {
           log.error("NWS Watermark failed to start: {}", err.toString());
           vertx.close().onComplete(v -> System.exit(1));
@@ -33,13 +33,14 @@ public final class ApiMain {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
   }
 
-  /** Deploys the optimizer workers, then the API verticle; the future gives the API once it listens. */
+  /** Deploys the optimizer workers (standalone), then the API verticle; the future gives the API once it listens. */
   public static Future<ApiVerticle> deploy(Vertx vertx, Config config) {
-    ApiVerticle api = new ApiVerticle(config);
-    // Clustered, the optimizers are nodes of their own (the optimizer jar): this one is the API only.
-    Future<String> optimizers = config.optimizerInstances() == 0 || vertx.isClustered()
-        ? Future.succeededFuture("none")
-        : vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment());
-    return optimizers.compose(id -> vertx.deployVerticle(api)).map(api);
+    Future<Optimizers> optimizers = vertx.isClustered()
+        ? Future.succeededFuture(Optimizers.none(vertx, config))
+        : Optimizers.deploy(vertx, config);
+    return optimizers.compose(workers -> {
+      ApiVerticle api = new ApiVerticle(config, workers);
+      return vertx.deployVerticle(api).map(api);
+    });
   }
 }

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.HttpConfig;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.LogConfig;
+import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +59,7 @@ class LoggingTest {
 
   @Test
   void json_format_gives_one_object_per_line_with_the_request_fields() throws Exception {
-    int port = start(Map.of(Config.LOG_FORMAT, "json"));
+    int port = start(Map.of(LogConfig.FORMAT.name(), "json"));
 
     HttpResponse<byte[]> health = send(HttpRequest.newBuilder(uri(port, "/health")).header("X-Request-Id", "probe-1").GET());
     HttpResponse<byte[]> upload = send(HttpRequest.newBuilder(uri(port, "/upload?w=100"))
@@ -86,7 +89,7 @@ class LoggingTest {
     }
     List<String> configuration = lines.stream().filter(l -> new JsonObject(l).getString("message").startsWith("configuration ")).toList();
     assertEquals(1, configuration.size(), "the configuration is logged once");
-    assertTrue(configuration.get(0).contains(Config.LOG_FORMAT + "=json"), configuration.get(0));
+    assertTrue(configuration.get(0).contains(LogConfig.FORMAT + "=json"), configuration.get(0));
   }
 
   @Test
@@ -97,13 +100,13 @@ class LoggingTest {
 
     String line = awaitLine(l -> l.contains("id=probe-2"));
     assertTrue(line.matches(".*id=probe-2 method=GET path=/no-such-page status=404 bytes=\\d+ ms=\\d+ cache=-$"), line);
-    assertEquals(1, lines.stream().filter(l -> l.contains(" - configuration {" + Config.HTTP_HOST + "=")).count(),
+    assertEquals(1, lines.stream().filter(l -> l.contains(" - configuration {" + HttpConfig.HOST + "=")).count(),
         "the configuration is logged once: " + lines);
   }
 
   @Test
   void an_unknown_log_format_stops_the_start_and_names_the_variable() throws Exception {
-    process = process(Map.of(Config.LOG_FORMAT, "xml"));
+    process = process(Map.of(LogConfig.FORMAT.name(), "xml"));
     assertTrue(process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), "the process exits");
     assertEquals(2, process.exitValue());
     awaitLine(l -> l.contains("NWS_LOG_FORMAT must be text or json, got 'xml'"));
@@ -130,10 +133,10 @@ class LoggingTest {
     // Log lines go to stdout; stderr (JVM warnings) goes to the test output.
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().keySet().removeIf(k -> k.startsWith("NWS_"));
-    builder.environment().put(Config.HTTP_HOST, "127.0.0.1");
-    builder.environment().put(Config.HTTP_PORT, "0");
-    builder.environment().put(Config.OPTIMIZER_INSTANCES, "1");
-    builder.environment().put(Config.STORAGE_DIR, storage.toString());
+    builder.environment().put(HttpConfig.HOST.name(), "127.0.0.1");
+    builder.environment().put(HttpConfig.PORT.name(), "0");
+    builder.environment().put(ImagesConfig.OPTIMIZER_INSTANCES.name(), "1");
+    builder.environment().put(StorageConfig.DIR.name(), storage.toString());
     builder.environment().putAll(env);
     Process started = builder.start();
     Thread reader = new Thread(() -> {

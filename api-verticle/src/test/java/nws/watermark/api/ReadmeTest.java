@@ -141,6 +141,17 @@ class ReadmeTest {
     }
   }
 
+  /** The event-bus client the README shows is the program {@code ClusterIT} runs, to the letter. */
+  @org.junit.jupiter.api.Test
+  void the_readme_event_bus_client_is_the_program_the_cluster_test_runs() throws IOException {
+    String readme = Files.readString(README);
+    int start = readme.indexOf("```java\npackage nws.watermark.example;");
+    assertTrue(start >= 0, "README shows the event-bus client");
+    String shown = readme.substring(start + "```java\n".length(), readme.indexOf("\n```", start));
+    String program = Files.readString(Path.of("src/test/java/nws/watermark/example/OptimizeFile.java"));
+    assertEquals(program.strip(), shown.strip());
+  }
+
   private static String bash(String script) throws Exception {
     Process p = new ProcessBuilder("bash", "-c", script)
         .directory(folder.toFile())

@@ -21,6 +21,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Config;
+import nws.watermark.shared.config.HttpConfig;
+import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -53,9 +55,9 @@ public final class Service implements AutoCloseable, AfterAllCallback {
     try {
       Path storage = Files.createTempDirectory("nws-test-");
       Map<String, String> all = new HashMap<>(env);
-      all.putIfAbsent(Config.HTTP_HOST, "127.0.0.1");
-      all.putIfAbsent(Config.HTTP_PORT, "0");
-      all.putIfAbsent(Config.STORAGE_DIR, storage.toString());
+      all.putIfAbsent(HttpConfig.HOST.name(), "127.0.0.1");
+      all.putIfAbsent(HttpConfig.PORT.name(), "0");
+      all.putIfAbsent(StorageConfig.DIR.name(), storage.toString());
       Vertx vertx = Metrics.vertxBuilder().build();
       ApiVerticle api = ApiMain.deploy(vertx, Config.fromEnv(all)).await();
       return new Service(vertx, storage, api.port());

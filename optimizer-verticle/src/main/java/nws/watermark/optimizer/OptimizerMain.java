@@ -1,9 +1,10 @@
 package nws.watermark.optimizer;
 
 import io.vertx.core.Vertx;
-import nws.watermark.optimizer.cluster.OptimizerNode;
-import nws.watermark.shared.Cluster;
+import nws.watermark.optimizer.boot.Boot;
+import nws.watermark.optimizer.boot.Members;
 import nws.watermark.shared.Config;
+import nws.watermark.shared.config.ClusterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +20,13 @@ public final class OptimizerMain {
   private OptimizerMain() {}
 
   public static void main(String[] args) {
-    Config config = Startup.configure();
-    if (!config.cluster()) {
-      log.warn("{} is not true: these workers are reachable from this JVM only", Config.CLUSTER);
+    Config config = Boot.configure();
+    if (!config.cluster().enabled()) {
+      log.warn("{} is not true: these workers are reachable from this JVM only", ClusterConfig.CLUSTER);
     }
-    Vertx vertx = Cluster.vertx(config).await();
-    OptimizerNode node = OptimizerNode.deploy(vertx, config)
-        .onSuccess(n -> log.info("{} optimizer workers consuming on node {}", config.optimizerInstances(),
-            Cluster.nodeId(vertx)))
+    Vertx vertx = Boot.vertx(config).await();
+    Optimizers optimizers = Optimizers.deploy(vertx, config)
+        .onSuccess(o -> log.info("{} optimizer workers consuming on node {}", o.workers(), Members.nodeId(vertx)))
         .onFailure(err -> {
           log.error("optimizer failed to start", err);
           vertx.close().onComplete(v -> System.exit(1));
@@ -34,7 +34,7 @@ public final class OptimizerMain {
         .await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Two awaits, not a chain: a continuation on a closed Vert.x would never run.
-      node.drain().otherwiseEmpty().await();
+      optimizers.drain().otherwiseEmpty().await();
       vertx.close().await();
       log.info("left the cluster");
     }));

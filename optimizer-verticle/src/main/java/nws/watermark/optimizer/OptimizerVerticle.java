@@ -75,7 +75,7 @@ public class OptimizerVerticle extends VerticleBase {
   public Future<?> start() {
     // Closed with this verticle's context when it is undeployed. The stable name is the
     // pool_name label of its metrics (one optimizer verticle per Vert.x instance).
-    workers = vertx.createSharedWorkerExecutor(POOL, Math.max(1, config.optimizerInstances()));
+    workers = vertx.createSharedWorkerExecutor(POOL, Math.max(1, config.images().optimizerInstances()));
     consumer = localAddress == null
         ? vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle)
         : vertx.eventBus().localConsumer(localAddress, this::handle);

@@ -8,6 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +18,13 @@ import nws.watermark.optimizer.pipeline.Result;
 import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.OutputFormat;
-import org.junit.jupiter.api.AfterEach;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** How jobs reach the workers of one optimizer: a free worker always takes the next job. */
+@ExtendWith(VertxExtension.class)
 class OptimizerVerticleTest {
-
-  private final Vertx vertx = Vertx.vertx();
-
-  @AfterEach
-  void close() {
-    vertx.close().await();
-  }
 
   /**
    * Job 1 holds one of two workers. Job 2 runs on the other, then job 3 must run there too. With a
@@ -34,36 +32,43 @@ class OptimizerVerticleTest {
    * waited for job 1 while the other worker sat idle.
    */
   @Test
-  void aFreeWorkerTakesTheNextJobWhileAnotherIsHeld() throws Exception {
+  @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
+  void aFreeWorkerTakesTheNextJobWhileAnotherIsHeld(Vertx vertx, VertxTestContext test) {
+    // The held job's worker thread blocks on this, as a long decode would.
     CountDownLatch release = new CountDownLatch(1);
-    Config config = Config.fromEnv(Map.of(Config.OPTIMIZER_INSTANCES, "2"));
+    Config config = Config.fromEnv(Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "2"));
     OptimizerVerticle.Work work = (input, length, options) -> {
       if (input[0] == 1) {
-        await(release);
+        hold(release);
       }
       return new Result(new byte[] {input[0]}, OutputFormat.JPEG, 1, 1, false);
     };
-    vertx.deployVerticle(new OptimizerVerticle(config, null, work), OptimizerVerticle.deployment()).await();
-    try {
-      Future<Message<Buffer>> held = send(1);
-      assertEquals(2, reply(send(2)));
-      assertEquals(3, reply(send(3)), "job 3 must not wait behind the held job 1");
-      assertFalse(held.isComplete(), "job 1 is still held");
-    } finally {
-      release.countDown();
-    }
+    vertx.deployVerticle(new OptimizerVerticle(config, null, work), OptimizerVerticle.deployment())
+        .compose(id -> {
+          Future<Message<Buffer>> held = send(vertx, 1);
+          return send(vertx, 2)
+              .compose(two -> {
+                test.verify(() -> assertEquals(2, two.body().getByte(0)));
+                return send(vertx, 3);
+              })
+              .map(three -> {
+                test.verify(() -> {
+                  assertEquals(3, three.body().getByte(0), "job 3 must not wait behind the held job 1");
+                  assertFalse(held.isComplete(), "job 1 is still held");
+                });
+                return held;
+              });
+        })
+        .onComplete(done -> release.countDown())
+        .onComplete(test.succeedingThenComplete());
   }
 
-  private Future<Message<Buffer>> send(int job) {
+  private static Future<Message<Buffer>> send(Vertx vertx, int job) {
     return vertx.eventBus().request(Addresses.OPTIMIZE, Buffer.buffer(new byte[] {(byte) job}),
         new DeliveryOptions().setSendTimeout(10_000));
   }
 
-  private static int reply(Future<Message<Buffer>> answer) throws Exception {
-    return answer.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).body().getByte(0);
-  }
-
-  private static void await(CountDownLatch latch) {
+  private static void hold(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -6,41 +6,44 @@ import io.vertx.core.eventbus.ReplyFailure;
 /**
  * The single list of failures a client can see. Over HTTP each is a status plus the JSON body
  * {@code {"error": name(), "message": ...}}; on the event bus it is {@code msg.fail(id(), message)}.
+ * Whether a failure is worth another attempt is not the code's business: the API's retry table
+ * decides that from how the attempt failed.
  */
 public enum ErrorCode {
   /** No image in the request: no {@code image} field, or zero bytes. */
-  MISSING_IMAGE(1, 400, false),
+  MISSING_IMAGE(1, 400, "no image in the request"),
   /** An option is unknown, malformed or out of range; the message names it. */
-  INVALID_OPTION(2, 400, false),
+  INVALID_OPTION(2, 400, "an option is unknown, malformed or out of range"),
   /** The image id in the path is not 64 hexadecimal characters. */
-  INVALID_ID(3, 400, false),
+  INVALID_ID(3, 400, "the image id must be 64 hexadecimal characters"),
   /** No route, or no stored original with this id. */
-  NOT_FOUND(4, 404, false),
+  NOT_FOUND(4, 404, "not found"),
   /** The route exists but not for this HTTP method. */
-  METHOD_NOT_ALLOWED(5, 405, false),
+  METHOD_NOT_ALLOWED(5, 405, "method not allowed"),
   /** The upload is bigger than the configured byte limit. */
-  IMAGE_TOO_LARGE(6, 413, false),
+  IMAGE_TOO_LARGE(6, 413, "the request body is too large"),
   /** The request body is not an image type the service reads. */
-  UNSUPPORTED_FORMAT(7, 415, false),
+  UNSUPPORTED_FORMAT(7, 415, "the upload is not an image type this service reads"),
   /** The image is of a known type but corrupt or truncated. */
-  UNDECODABLE_IMAGE(8, 422, false),
+  UNDECODABLE_IMAGE(8, 422, "the image is corrupt or truncated and cannot be decoded"),
   /** The header announces more pixels than the configured limit; refused before decoding. */
-  TOO_MANY_PIXELS(9, 422, false),
+  TOO_MANY_PIXELS(9, 422, "the image has more pixels than the limit"),
   /** The service is at its bound of work in flight; retry after the {@code Retry-After} delay. */
-  BUSY(10, 503, false),
+  BUSY(10, 503, "the service is at its limit of work in flight; retry shortly"),
   /** No optimizer answered in time, twice; the original is kept, so the request can be retried. */
-  OPTIMIZER_UNAVAILABLE(11, 502, true),
+  OPTIMIZER_UNAVAILABLE(11, 502,
+      "the optimizer failed or timed out, and so did the retry; the original is kept, retry the request later"),
   /** A bug or an unexpected state; the message says no more than that. */
-  INTERNAL(12, 500, true);
+  INTERNAL(12, 500, "unexpected internal error; it has been logged");
 
   private final int id;
   private final int status;
-  private final boolean retryable;
+  private final String publicMessage;
 
-  ErrorCode(int id, int status, boolean retryable) {
+  ErrorCode(int id, int status, String publicMessage) {
     this.id = id;
     this.status = status;
-    this.retryable = retryable;
+    this.publicMessage = publicMessage;
   }
 
   /** Failure code used on the event bus. */
@@ -53,9 +56,9 @@ public enum ErrorCode {
     return status;
   }
 
-  /** Whether another attempt with the same input may succeed (never true for a bad image). */
-  public boolean retryable() {
-    return retryable;
+  /** What a client is told when nothing more specific is known: one wording per code. */
+  public String publicMessage() {
+    return publicMessage;
   }
 
   /** The code with this event-bus id, or {@link #INTERNAL} for an id that is not ours. */
@@ -82,10 +85,5 @@ public enum ErrorCode {
       return OPTIMIZER_UNAVAILABLE;
     }
     return INTERNAL;
-  }
-
-  /** Whether a failure is worth one more attempt: the optimizer vanished, timed out or broke. */
-  public static boolean isRetryable(Throwable err) {
-    return of(err).retryable();
   }
 }

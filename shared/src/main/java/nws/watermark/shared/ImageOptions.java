@@ -1,48 +1,68 @@
 package nws.watermark.shared;
 
 import io.vertx.core.MultiMap;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** One processing request, every field resolved (no defaults left to apply). */
-public record ImageOptions(
-    int width,
-    int height,
-    Fit fit,
-    boolean enlarge,
-    int quality,
-    OutputFormat format,
-    String watermark,
-    Position position,
-    double opacity) {
+/** One processing request, every option resolved (no defaults left to apply). Immutable. */
+public final class ImageOptions {
+
+  private final Object[] values;
+
+  ImageOptions(Object[] values) {
+    this.values = values;
+  }
+
+  /** The value of {@code option}. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Option<T> option) {
+    return (T) values[option.index()];
+  }
+
+  /** These options with {@code option} set to {@code value}. */
+  public <T> ImageOptions with(Option<T> option, T value) {
+    Object[] copy = values.clone();
+    copy[option.index()] = value;
+    return new ImageOptions(copy);
+  }
+
+  ImageOptions withParsed(Option<?> option, String raw) {
+    Object[] copy = values.clone();
+    copy[option.index()] = option.parse(raw);
+    return new ImageOptions(copy);
+  }
 
   /**
    * The options as one string with every field in a fixed order, so two requests that mean the
    * same thing have the same cache key ({@code q=80} and {@code q=080}, field order, defaults).
    */
   public String canonical() {
-    return String.join("&",
-        Options.W + "=" + width,
-        Options.H + "=" + height,
-        Options.FIT + "=" + fit.id(),
-        Options.ENLARGE + "=" + enlarge,
-        Options.Q + "=" + quality,
-        Options.FORMAT + "=" + format.id(),
-        Options.POS + "=" + position.id(),
-        Options.OPACITY + "=" + String.format(Locale.ROOT, "%.3f", opacity),
-        Options.WM + "=" + watermark);
+    return Options.CANONICAL.stream()
+        .map(o -> o.name() + "=" + o.format(values[o.index()]))
+        .collect(Collectors.joining("&"));
   }
 
   /** The options as event-bus headers, one per option name; {@link Options#parse} reads them back. */
   public MultiMap toHeaders() {
-    return MultiMap.caseInsensitiveMultiMap()
-        .add(Options.W, Integer.toString(width))
-        .add(Options.H, Integer.toString(height))
-        .add(Options.FIT, fit.id())
-        .add(Options.ENLARGE, Boolean.toString(enlarge))
-        .add(Options.Q, Integer.toString(quality))
-        .add(Options.FORMAT, format.id())
-        .add(Options.WM, watermark)
-        .add(Options.POS, position.id())
-        .add(Options.OPACITY, Double.toString(opacity));
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    for (Option<?> option : Options.ALL) {
+      headers.add(option.name(), option.format(values[option.index()]));
+    }
+    return headers;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ImageOptions o && Arrays.equals(values, o.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return canonical();
   }
 }

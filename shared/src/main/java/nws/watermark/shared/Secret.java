@@ -6,7 +6,6 @@ package nws.watermark.shared;
  */
 public record Secret(String value) {
 
-
   public boolean isEmpty() {
     return value.isEmpty();
   }

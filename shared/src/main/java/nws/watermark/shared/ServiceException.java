@@ -13,23 +13,28 @@ public class ServiceException extends RuntimeException {
     this.code = code;
   }
 
+  /** A failure worded as its code's {@link ErrorCode#publicMessage()}. */
+  public ServiceException(ErrorCode code) {
+    this(code, code.publicMessage());
+  }
+
   public ErrorCode code() {
     return code;
   }
 
-  /** The message a client may see for any failure: ours verbatim, anything else generic. */
+  /**
+   * The message a client may see for any failure: ours verbatim, an optimizer's refusal verbatim,
+   * anything else the code's one public wording.
+   */
   public static String publicMessage(Throwable err) {
     if (err instanceof ServiceException se) {
       return se.getMessage();
     }
+    ErrorCode code = ErrorCode.of(err);
     if (err instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE
-        && ErrorCode.fromId(re.failureCode()) != ErrorCode.INTERNAL) {
+        && code != ErrorCode.INTERNAL && re.getMessage() != null) {
       return re.getMessage();
     }
-    return switch (ErrorCode.of(err)) {
-      case OPTIMIZER_UNAVAILABLE ->
-          "no optimizer answered in time, twice; the original is kept, retry the request later";
-      default -> "unexpected internal error; it has been logged";
-    };
+    return code.publicMessage();
   }
 }

@@ -2,25 +2,22 @@ package nws.watermark.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The cluster's variables: defaults, refusals naming the variable, and what reaches Hazelcast. */
+/** The cluster's variables: defaults, and refusals naming the variable. */
 class ClusterConfigTest {
 
   @Test
   void with_nothing_set_the_service_is_not_clustered() {
     Config config = Config.defaults();
-    assertFalse(config.cluster());
-    assertEquals(2_000, config.receiptTimeoutMs());
-    assertEquals(86_400, config.sharedCacheTtlSeconds());
+    assertFalse(config.cluster().enabled());
+    assertEquals(2_000, config.cluster().receiptTimeoutMs());
+    assertEquals(86_400, config.cluster().sharedCacheTtlSeconds());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -36,27 +33,5 @@ class ClusterConfigTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of(name, value)));
     assertEquals(message, e.getMessage());
-  }
-
-  @Test
-  void the_bundled_cluster_xml_joins_over_loopback_and_keeps_the_vertx_structures() {
-    var hz = Cluster.hazelcast(Config.fromEnv(Map.of(Config.CLUSTER_CONFIG, "/nonexistent/cluster.xml")));
-    assertFalse(hz.getNetworkConfig().getJoin().getMulticastConfig().isEnabled());
-    assertEquals(List.of("127.0.0.1"), hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers());
-    assertNotNull(hz.getMultiMapConfigs().get("__vertx.subs"));
-    assertTrue(hz.getMapConfigs().containsKey("__vertx.haInfo"));
-    assertTrue(hz.getMapConfigs().containsKey("__vertx.nodeInfo"));
-    assertTrue(hz.getMapConfigs().containsKey("nws.rendered"), "the shared result map is bounded");
-  }
-
-  @Test
-  void host_port_and_members_override_the_file() {
-    var hz = Cluster.hazelcast(Config.fromEnv(Map.of(
-        Config.CLUSTER_HOST, "10.0.0.5",
-        Config.CLUSTER_PORT, "6000",
-        Config.CLUSTER_MEMBERS, "10.0.0.5, 10.0.0.6:6001")));
-    assertEquals(6000, hz.getNetworkConfig().getPort());
-    assertEquals(List.of("10.0.0.5"), List.copyOf(hz.getNetworkConfig().getInterfaces().getInterfaces()));
-    assertEquals(List.of("10.0.0.5", "10.0.0.6:6001"), hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers());
   }
 }

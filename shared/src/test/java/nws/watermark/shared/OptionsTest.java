@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.MultiMap;
 import java.util.Map;
+import nws.watermark.shared.config.HttpConfig;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,10 +66,10 @@ class OptionsTest {
   @Test
   void config_validation_names_the_variable() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Config.fromEnv(Map.of(Config.JPEG_QUALITY, "0")));
+        () -> Config.fromEnv(Map.of(ImagesConfig.JPEG_QUALITY.name(), "0")));
     assertEquals("NWS_JPEG_QUALITY must be 1..100, got 0", e.getMessage());
     IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-        () -> Config.fromEnv(Map.of(Config.HTTP_PORT, "http")));
+        () -> Config.fromEnv(Map.of(HttpConfig.PORT.name(), "http")));
     assertEquals("NWS_HTTP_PORT must be an integer, got 'http'", port.getMessage());
   }
 }

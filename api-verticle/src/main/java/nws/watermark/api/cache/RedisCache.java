@@ -11,53 +11,52 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.Locale;
-import nws.watermark.api.health.Dependency;
-import nws.watermark.shared.Config;
+import nws.watermark.api.health.CircuitBreaker;
+import nws.watermark.api.metrics.Metrics;
+import nws.watermark.shared.config.CacheConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The L2 cache: rendered variants shared by every API node through Redis, as binary values
- * ({@link RedisValue}) under {@code NWS_REDIS_KEY_PREFIX + key}, expiring after
+ * ({@link RenderedCodec}) under {@code NWS_REDIS_KEY_PREFIX + key}, expiring after
  * {@code NWS_REDIS_TTL_SECONDS}. It never fails: an error or a timeout is logged, counted and read
- * as a miss, and while Redis is down it is not called at all (see {@link Dependency}).
+ * as a miss, and while Redis is down it is not called at all (see {@link CircuitBreaker}).
  *
  * <p>The pooled client opens a new connection for a command when the old one died, so once Redis
  * is back the next command reconnects; the probe (PING with backoff) decides when to try.
  */
-public final class RedisCache {
+public final class RedisCache implements L2Cache {
 
   private static final Logger log = LoggerFactory.getLogger(RedisCache.class);
 
   private final Redis client;
-  private final Dependency redis;
-  private final String prefix;
-  private final long ttlSeconds;
+  private final CircuitBreaker redis;
+  private final CacheConfig config;
   private long hits;
   private long misses;
   private long writes;
   private long errors;
 
-  private RedisCache(Redis client, Dependency redis, String prefix, long ttlSeconds) {
+  private RedisCache(Redis client, CircuitBreaker redis, CacheConfig config) {
     this.client = client;
     this.redis = redis;
-    this.prefix = prefix;
-    this.ttlSeconds = ttlSeconds;
+    this.config = config;
   }
 
-  /** The L2 for {@code config}: connected to {@code NWS_REDIS_URL}, or disabled when it is unset. */
-  public static RedisCache create(Vertx vertx, Config config) {
+  /** The L2 for {@code config}: Redis at {@code NWS_REDIS_URL}, or {@link L2Cache#NONE} when it is unset. */
+  public static L2Cache create(Vertx vertx, CacheConfig config) {
     if (!config.redisEnabled()) {
-      return new RedisCache(null, Dependency.disabled("redis"), "", 0);
+      return L2Cache.NONE;
     }
     Redis client = Redis.createClient(vertx, options(config));
-    Dependency redis = Dependency.of(vertx, "redis", config.redisTimeoutMs(),
+    CircuitBreaker redis = CircuitBreaker.of(vertx, "redis", config.redisTimeoutMs(),
         () -> client.send(Request.cmd(Command.PING)));
-    return new RedisCache(client, redis, config.redisKeyPrefix(), config.redisTtlSeconds());
+    return new RedisCache(client, redis, config);
   }
 
   /** Client options: one endpoint or several (sentinel, cluster), a bounded pool, bounded waits. */
-  static RedisOptions options(Config config) {
+  static RedisOptions options(CacheConfig config) {
     RedisOptions options = new RedisOptions()
         .setType(RedisClientType.valueOf(config.redisType().toUpperCase(Locale.ROOT)))
         .setMasterName(config.redisMasterName())
@@ -73,10 +72,8 @@ public final class RedisCache {
   }
 
   /** The cached variant, or null on a miss, an error, a timeout, or while Redis is down. */
+  @Override
   public Future<Rendered> get(CacheKey key) {
-    if (client == null) {
-      return Future.succeededFuture();
-    }
     return redis.call(() -> client.send(Request.cmd(Command.GET).arg(redisKey(key))))
         .map(this::rendered)
         .otherwise(err -> {
@@ -89,11 +86,9 @@ public final class RedisCache {
    * Stores {@code value} with the TTL. Callers do not wait on it: the future is only for tests and
    * never fails.
    */
+  @Override
   public Future<Void> put(CacheKey key, Rendered value) {
-    if (client == null) {
-      return Future.succeededFuture();
-    }
-    Request set = Request.cmd(Command.SET).arg(redisKey(key)).arg(RedisValue.encode(value)).arg("EX").arg(ttlSeconds);
+    Request set = Request.cmd(Command.SET).arg(redisKey(key)).arg(RenderedCodec.encode(value)).arg("EX").arg(config.redisTtlSeconds());
     return redis.call(() -> client.send(set))
         .<Void>map(ok -> {
           writes++;
@@ -107,11 +102,11 @@ public final class RedisCache {
 
   /** The Redis key of a variant: the namespace then the cache key. */
   public String redisKey(CacheKey key) {
-    return prefix + key.value();
+    return config.redisKeyPrefix() + key.value();
   }
 
   private Rendered rendered(Response response) {
-    Rendered found = response == null ? null : RedisValue.decode(response.toBuffer());
+    Rendered found = response == null ? null : RenderedCodec.decode(response.toBuffer());
     if (found == null) {
       misses++;
     } else {
@@ -121,34 +116,27 @@ public final class RedisCache {
   }
 
   private void failed(String op, Throwable err) {
-    if (err instanceof Dependency.Down) {
+    if (err instanceof CircuitBreaker.Open) {
       return;
     }
     errors++;
     log.warn("redis {} failed ({}); going on without L2", op, err.toString());
   }
 
-  /** Whether Redis answers (false while down or disabled), for metrics. */
-  public boolean isUp() {
-    return client != null && redis.isUp();
+  @Override
+  public void observe(Metrics metrics) {
+    metrics.cacheTier("redis", () -> hits, () -> misses);
+    metrics.backendUp("redis", redis::isUp);
   }
 
-  public long hits() {
-    return hits;
-  }
-
-  public long misses() {
-    return misses;
-  }
-
-  /** State and counters for {@code /ready} and metrics. */
+  @Override
   public JsonObject health() {
-    JsonObject out = redis.health();
-    return client == null ? out : out.put("hits", hits).put("misses", misses).put("writes", writes).put("errors", errors);
+    return redis.health().put("hits", hits).put("misses", misses).put("writes", writes).put("errors", errors);
   }
 
+  @Override
   public Future<Void> close() {
     redis.close();
-    return client == null ? Future.succeededFuture() : client.close();
+    return client.close();
   }
 }

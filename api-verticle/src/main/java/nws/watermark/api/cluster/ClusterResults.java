@@ -9,8 +9,9 @@ import io.vertx.core.shareddata.AsyncMap;
 import java.util.function.Supplier;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.cache.Rendered;
+import nws.watermark.api.cache.RenderedCodec;
 import nws.watermark.api.cache.SharedResults;
-import nws.watermark.shared.Cluster;
+import nws.watermark.optimizer.boot.Members;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Shared data failing (a partition in migration, the cluster shutting down) costs a miss or a
  * second rendering, never a request.
  */
-public final class ClusterResults implements SharedResults {
+final class ClusterResults implements SharedResults {
 
   /** Clustered map of rendered variants. */
   public static final String RENDERED = "nws.rendered";
@@ -53,14 +54,14 @@ public final class ClusterResults implements SharedResults {
   private ClusterResults(Vertx vertx, Config config, AsyncMap<String, Buffer> rendered,
       AsyncMap<String, String> rendering) {
     this.vertx = vertx;
-    this.nodeId = Cluster.nodeId(vertx);
+    this.nodeId = Members.nodeId(vertx);
     this.rendered = rendered;
     this.rendering = rendering;
-    this.ttlMs = config.sharedCacheTtlSeconds() * 1000;
-    this.claimMs = 2 * config.jobTimeoutMs() + 5_000;
+    this.ttlMs = config.cluster().sharedCacheTtlSeconds() * 1000;
+    this.claimMs = 2 * config.limits().jobTimeoutMs() + 5_000;
   }
 
-  public static Future<ClusterResults> start(Vertx vertx, Config config) {
+  static Future<ClusterResults> start(Vertx vertx, Config config) {
     Future<AsyncMap<String, Buffer>> renderedMap = vertx.sharedData().getAsyncMap(RENDERED);
     Future<AsyncMap<String, String>> renderingMap = vertx.sharedData().getAsyncMap(RENDERING);
     return Future.all(renderedMap, renderingMap)
@@ -74,7 +75,7 @@ public final class ClusterResults implements SharedResults {
 
   private Future<Rendered> find(CacheKey key) {
     return rendered.get(key.value())
-        .map(bytes -> bytes == null ? null : SharedEntry.decode(bytes))
+        .map(bytes -> bytes == null ? null : RenderedCodec.decode(bytes))
         .otherwise(err -> {
           log.warn("shared cache read failed ({}); treating it as a miss", err.toString());
           return null;
@@ -113,7 +114,7 @@ public final class ClusterResults implements SharedResults {
 
   /** Shares the result before the claim goes, so a waiter that sees no claim finds the result. */
   private Future<Rendered> share(CacheKey key, Rendered result) {
-    return rendered.put(key.value(), SharedEntry.encode(result), ttlMs)
+    return rendered.put(key.value(), RenderedCodec.encode(result), ttlMs)
         .otherwise(err -> {
           log.warn("shared cache write failed ({}); other nodes will render it again", err.toString());
           return null;
@@ -162,14 +163,14 @@ public final class ClusterResults implements SharedResults {
 
   /** Whether {@code owner} still holds the claim and is still a member; drops a dead node's claim. */
   private Future<Boolean> stillRendering(CacheKey key, String owner) {
-    if (!Cluster.nodeIds(vertx).contains(owner)) {
+    if (!Members.nodeIds(vertx).contains(owner)) {
       return rendering.removeIfPresent(key.value(), owner).map(false).otherwise(false);
     }
     return rendering.get(key.value()).map(owner::equals).otherwise(false);
   }
 
   /** What {@code /ready} shows of the sharing. */
-  public JsonObject stats() {
+  JsonObject stats() {
     return new JsonObject()
         .put("sharedHits", hits)
         .put("renders", renders)

@@ -3,7 +3,7 @@ package nws.watermark.api.http;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import nws.watermark.api.Renderer.Served;
+import nws.watermark.api.Variants.Served;
 import nws.watermark.api.cache.CacheKey;
 
 /** Writes a rendered image with the headers a browser and a CDN need. */

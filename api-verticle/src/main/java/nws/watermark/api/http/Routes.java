@@ -6,9 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.function.Supplier;
-import nws.watermark.api.Renderer;
-import nws.watermark.api.dispatch.Admission;
+import nws.watermark.api.Variants;
+import nws.watermark.api.admission.UploadBudget;
+import nws.watermark.api.health.Readiness;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Config;
 
@@ -17,24 +17,20 @@ public final class Routes {
 
   private Routes() {}
 
-  /**
-   * @param readiness the {@code /ready} body; its {@code status} field is {@code ready} or not
-   * @param metrics what {@code /metrics} shows
-   */
-  public static Router create(Vertx vertx, Config config, Renderer renderer, Admission admission,
-      Supplier<JsonObject> readiness, Metrics metrics) {
-    ErrorResponder errors = new ErrorResponder(config.retryAfterSeconds());
-    ImageResponder images = new ImageResponder(config.cacheMaxAgeSeconds());
+  public static Router create(Vertx vertx, Config config, Variants variants, UploadBudget uploads,
+      Readiness readiness, Metrics metrics) {
+    ErrorResponder errors = new ErrorResponder(config.limits().retryAfterSeconds());
+    ImageResponder images = new ImageResponder(config.http().cacheMaxAgeSeconds());
+    RequestOptions options = new RequestOptions(config);
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
 
-    router.post("/upload").handler(new UploadHandler(config, renderer, admission, images, errors));
-    router.get("/images/:" + ImagesHandler.ID).handler(new ImagesHandler(config, renderer, images, errors));
+    router.post("/upload").handler(
+        new UploadHandler(options, config.limits().maxUploadBytes(), variants, uploads, images, errors));
+    router.get("/images/:" + ImagesHandler.ID).handler(new ImagesHandler(options, variants, images, errors));
+    router.get("/options").handler(new OptionsHandler(config));
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/ready").handler(ctx -> {
-      JsonObject body = readiness.get();
-      json(ctx, "ready".equals(body.getString("status")) ? 200 : 503, body);
-    });
+    router.get("/ready").handler(ctx -> json(ctx, 200, readiness.describe()));
     router.get("/metrics").handler(metrics.scrapeHandler());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
 
@@ -45,7 +41,7 @@ public final class Routes {
     return router;
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")

@@ -26,9 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.LongStream;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import nws.watermark.shared.ErrorCode;
 
 /**
@@ -41,32 +41,12 @@ import nws.watermark.shared.ErrorCode;
  */
 public final class Metrics {
 
-  /** Lookups per cache tier that found the variant; tag {@value #TIER}. */
-  public static final String CACHE_HITS = "nws.cache.hits";
-  /** Lookups per cache tier that did not; tag {@value #TIER}. */
-  public static final String CACHE_MISSES = "nws.cache.misses";
-  /** Bytes a cache tier holds; tag {@value #TIER}. */
-  public static final String CACHE_BYTES = "nws.cache.bytes";
-  /** Jobs sent to the optimizers (a retried job counts once); tag {@value #OUTCOME}. */
-  public static final String OPTIMIZER_JOBS = "nws.optimizer.jobs";
-  /** Time from sending a job to its answer, retry included; tag {@value #OUTCOME}. */
-  public static final String OPTIMIZER_JOB_DURATION = "nws.optimizer.job.duration";
-  /** Jobs sent a second time after a timeout or a lost optimizer. */
-  public static final String OPTIMIZER_RETRIES = "nws.optimizer.retries";
-  /** Requests that joined an identical job already running instead of starting one. */
-  public static final String SINGLE_FLIGHT_JOINS = "nws.singleflight.joins";
-  /** Optimizer jobs this node holds now (the admission bound). */
-  public static final String JOBS_IN_FLIGHT = "nws.jobs.in.flight";
-  /** Upload bytes this node holds in memory now (the admission bound). */
-  public static final String BYTES_IN_FLIGHT = "nws.upload.bytes.in.flight";
-  /** 1 while a backend (storage, redis) answers, 0 while it does not; tag {@value #BACKEND}. */
-  public static final String BACKEND_UP = "nws.backend.up";
-
-  public static final String TIER = "tier";
-  public static final String OUTCOME = "outcome";
-  public static final String BACKEND = "backend";
-  /** The {@value #OUTCOME} of a job that produced an image; failures carry their error code. */
-  public static final String OK = "ok";
+  /** Metric tags. */
+  private static final String TIER = "tier";
+  private static final String OUTCOME = "outcome";
+  private static final String BACKEND = "backend";
+  /** The outcome of a job that produced an image; failures carry their error code. */
+  private static final String OK = "ok";
 
   /** Latency histogram buckets of every timer, in milliseconds: from a cache hit to a 20 MP job. */
   private static final long[] BUCKETS_MS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000};
@@ -134,12 +114,14 @@ public final class Metrics {
   }
 
   /** A tier that counts its own hits and misses, such as Caffeine's statistics, read at scrape time. */
-  public void cacheTier(String tier, LongSupplier hits, LongSupplier misses, LongSupplier bytes) {
-    FunctionCounter.builder(CACHE_HITS, hold(hits), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
-    FunctionCounter.builder(CACHE_MISSES, hold(misses), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
-    if (bytes != null) {
-      Gauge.builder(CACHE_BYTES, hold(bytes), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
-    }
+  public void cacheTier(String tier, LongSupplier hits, LongSupplier misses) {
+    FunctionCounter.builder("nws.cache.hits", hold(hits), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
+    FunctionCounter.builder("nws.cache.misses", hold(misses), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
+  }
+
+  /** The bytes a tier holds, read at scrape time. */
+  public void cacheBytes(String tier, LongSupplier bytes) {
+    Gauge.builder("nws.cache.bytes", hold(bytes), LongSupplier::getAsLong).tag(TIER, tier).register(registry);
   }
 
   /** Counts and times one optimizer job by how it ended; returns {@code job} unchanged. */
@@ -147,30 +129,30 @@ public final class Metrics {
     Timer.Sample sample = Timer.start(registry);
     return job.andThen(done -> {
       String outcome = done.succeeded() ? OK : ErrorCode.of(done.cause()).name();
-      Counter.builder(OPTIMIZER_JOBS).tag(OUTCOME, outcome).register(registry).increment();
-      sample.stop(Timer.builder(OPTIMIZER_JOB_DURATION).tag(OUTCOME, outcome).register(registry));
+      Counter.builder("nws.optimizer.jobs").tag(OUTCOME, outcome).register(registry).increment();
+      sample.stop(Timer.builder("nws.optimizer.job.duration").tag(OUTCOME, outcome).register(registry));
     });
   }
 
   /** Retries, read from the optimizer client's own count. */
   public void retries(LongSupplier retries) {
-    FunctionCounter.builder(OPTIMIZER_RETRIES, hold(retries), LongSupplier::getAsLong).register(registry);
+    FunctionCounter.builder("nws.optimizer.retries", hold(retries), LongSupplier::getAsLong).register(registry);
   }
 
   /** Single-flight joins, read from the single flight's own count. */
   public void singleFlightJoins(LongSupplier joins) {
-    FunctionCounter.builder(SINGLE_FLIGHT_JOINS, hold(joins), LongSupplier::getAsLong).register(registry);
+    FunctionCounter.builder("nws.singleflight.joins", hold(joins), LongSupplier::getAsLong).register(registry);
   }
 
-  /** The work this node holds, read from admission control. */
+  /** The work this node holds, read from the job slots and the upload budget. */
   public void inFlight(LongSupplier jobs, LongSupplier bytes) {
-    Gauge.builder(JOBS_IN_FLIGHT, hold(jobs), LongSupplier::getAsLong).register(registry);
-    Gauge.builder(BYTES_IN_FLIGHT, hold(bytes), LongSupplier::getAsLong).register(registry);
+    Gauge.builder("nws.jobs.in.flight", hold(jobs), LongSupplier::getAsLong).register(registry);
+    Gauge.builder("nws.upload.bytes.in.flight", hold(bytes), LongSupplier::getAsLong).register(registry);
   }
 
   /** A backend's state, asked at each scrape: the answer must be known already, never waited for. */
   public void backendUp(String name, Supplier<Boolean> up) {
-    Gauge.builder(BACKEND_UP, hold(up), u -> Boolean.TRUE.equals(u.get()) ? 1 : 0).tag(BACKEND, name).register(registry);
+    Gauge.builder("nws.backend.up", hold(up), u -> Boolean.TRUE.equals(u.get()) ? 1 : 0).tag(BACKEND, name).register(registry);
   }
 
   private <T> T hold(T state) {

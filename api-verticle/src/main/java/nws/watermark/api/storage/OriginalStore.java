@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ServiceException;
+import nws.watermark.shared.config.StorageConfig;
 
 /** Where uploaded originals live, as {@code original/<sha256>}, so any variant can be made later. */
 public interface OriginalStore {
@@ -31,10 +31,10 @@ public interface OriginalStore {
   String kind();
 
   /** The store {@code config} asks for: S3 when {@code NWS_S3_ENDPOINT} is set, else a local folder. */
-  static Future<OriginalStore> open(Vertx vertx, Config config) {
+  static Future<OriginalStore> open(Vertx vertx, StorageConfig config) {
     return config.s3Enabled()
         ? S3OriginalStore.create(vertx, config)
-        : new LocalOriginalStore(vertx, config.storageDir()).init().map(store -> store);
+        : new LocalOriginalStore(vertx, config.dir()).init().map(store -> store);
   }
 
   /** State ({@code up}, {@code down}) and counters for {@code /ready}. */

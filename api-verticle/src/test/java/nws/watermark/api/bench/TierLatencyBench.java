@@ -9,6 +9,7 @@ import io.vertx.ext.web.multipart.MultipartForm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.time.Duration;
-import nws.watermark.api.peers.Peer;
 import nws.watermark.api.Service;
-import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Burst.Outcome;
+import nws.watermark.api.peers.Burst;
+import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.RedisServer;
 import nws.watermark.api.peers.S3Server;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.CacheConfig;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,8 +61,8 @@ class TierLatencyBench {
   /** L1 hit, Redis hit and miss, interleaved round by round so drift hits all three alike. */
   private void tiers(byte[] photo, Map<String, String> env) {
     Map<String, String> noL1 = new HashMap<>(env);
-    noL1.put(Config.L1_MAX_BYTES, "0");
-    noL1.put(Config.OPTIMIZER_INSTANCES, "0");
+    noL1.put(CacheConfig.L1_MAX_BYTES.name(), "0");
+    noL1.put(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0");
     try (Service a = Service.start(env); Service b = Service.start(noL1)) {
       String id = ok(upload(a, photo, "?w=1024")).getHeader("X-Image-Id");
       for (int i = 0; i < 5; i++) {
@@ -156,11 +158,11 @@ class TierLatencyBench {
 
   private static Map<String, String> env(RedisServer redis, S3Server s3) {
     return new HashMap<>(Map.of(
-        Config.REDIS_URL, redis.url(),
-        Config.S3_ENDPOINT, s3.endpoint(),
-        Config.S3_ACCESS_KEY, S3Server.ACCESS_KEY,
-        Config.S3_SECRET_KEY, S3Server.SECRET_KEY,
-        Config.S3_BUCKET, "nws-bench"));
+        CacheConfig.REDIS_URL.name(), redis.url(),
+        StorageConfig.S3_ENDPOINT.name(), s3.endpoint(),
+        StorageConfig.S3_ACCESS_KEY.name(), S3Server.ACCESS_KEY,
+        StorageConfig.S3_SECRET_KEY.name(), S3Server.SECRET_KEY,
+        StorageConfig.S3_BUCKET.name(), "nws-bench"));
   }
 
   private void row(String name, List<Long> l1, List<Long> l2, List<Long> miss) {

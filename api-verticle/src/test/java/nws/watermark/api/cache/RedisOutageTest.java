@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nws.watermark.api.Service;
-import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Burst.Outcome;
+import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.Photos;
 import nws.watermark.api.peers.RedisServer;
 import nws.watermark.shared.Addresses;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.CacheConfig;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class RedisOutageTest {
   @BeforeAll
   static void start() {
     redis = RedisServer.started();
-    Map<String, String> env = Map.of(Config.REDIS_URL, redis.url(), Config.OPTIMIZER_INSTANCES, "1");
+    Map<String, String> env = Map.of(CacheConfig.REDIS_URL.name(), redis.url(), ImagesConfig.OPTIMIZER_INSTANCES.name(), "1");
     a = Service.start(env);
     b = Service.start(env);
     b.vertx.eventBus().addOutboundInterceptor(ctx -> {

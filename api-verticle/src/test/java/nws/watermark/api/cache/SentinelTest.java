@@ -11,7 +11,8 @@ import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.Photos;
 import nws.watermark.api.peers.RedisServer;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.CacheConfig;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
 
 /** NWS_REDIS_TYPE=sentinel: the service asks a real Redis Sentinel for the master and uses it. */
@@ -22,10 +23,10 @@ class SentinelTest {
     try (RedisServer master = RedisServer.started();
         RedisServer sentinel = RedisServer.sentinelFor(master);
         Service service = Service.start(Map.of(
-            Config.REDIS_TYPE, "sentinel",
-            Config.REDIS_URL, "redis://127.0.0.1:" + sentinel.port,
-            Config.REDIS_MASTER_NAME, RedisServer.MASTER_NAME,
-            Config.OPTIMIZER_INSTANCES, "1"))) {
+            CacheConfig.REDIS_TYPE.name(), "sentinel",
+            CacheConfig.REDIS_URL.name(), "redis://127.0.0.1:" + sentinel.port,
+            CacheConfig.REDIS_MASTER_NAME.name(), RedisServer.MASTER_NAME,
+            ImagesConfig.OPTIMIZER_INSTANCES.name(), "1"))) {
       HttpResponse<Buffer> made = service.upload("sentinel.jpg", Photos.distinct(5_000), "");
       assertEquals(200, made.statusCode(), made::bodyAsString);
       String key = "nws:render:" + made.getHeader("ETag").replace("\"", "");

@@ -19,7 +19,9 @@ import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.RedisServer;
 import nws.watermark.api.peers.S3Server;
 import nws.watermark.shared.Addresses;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.CacheConfig;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,15 +46,15 @@ class SharedCacheTest {
     redis = RedisServer.started();
     s3 = S3Server.started();
     Map<String, String> env = new HashMap<>(Map.of(
-        Config.REDIS_URL, redis.url(),
-        Config.REDIS_TTL_SECONDS, Long.toString(TTL),
-        Config.S3_ENDPOINT, s3.endpoint(),
-        Config.S3_ACCESS_KEY, S3Server.ACCESS_KEY,
-        Config.S3_SECRET_KEY, S3Server.SECRET_KEY,
-        Config.S3_BUCKET, BUCKET,
-        Config.OPTIMIZER_INSTANCES, "1"));
+        CacheConfig.REDIS_URL.name(), redis.url(),
+        CacheConfig.REDIS_TTL_SECONDS.name(), Long.toString(TTL),
+        StorageConfig.S3_ENDPOINT.name(), s3.endpoint(),
+        StorageConfig.S3_ACCESS_KEY.name(), S3Server.ACCESS_KEY,
+        StorageConfig.S3_SECRET_KEY.name(), S3Server.SECRET_KEY,
+        StorageConfig.S3_BUCKET.name(), BUCKET,
+        ImagesConfig.OPTIMIZER_INSTANCES.name(), "1"));
     first = Service.start(env);
-    env.put(Config.OPTIMIZER_INSTANCES, "0");
+    env.put(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0");
     second = Service.start(env);
     second.vertx.eventBus().addOutboundInterceptor(ctx -> {
       if (Addresses.OPTIMIZE.equals(ctx.message().address())) {

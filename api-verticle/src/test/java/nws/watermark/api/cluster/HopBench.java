@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import nws.watermark.optimizer.boot.Boot;
 import nws.watermark.shared.Config;
-import nws.watermark.shared.Cluster;
+import nws.watermark.shared.config.ClusterConfig;
 
 /**
  * What the clustered event-bus hop costs against the local one: the median round trip of a
@@ -37,8 +38,8 @@ public final class HopBench {
 
     int portA = Nodes.freePort();
     int portB = Nodes.freePort();
-    Vertx sender = Cluster.vertx(clustered(portA, portB)).await();
-    Vertx receiver = Cluster.vertx(clustered(portB, portA)).await();
+    Vertx sender = Boot.vertx(clustered(portA, portB)).await();
+    Vertx receiver = Boot.vertx(clustered(portB, portA)).await();
     receiver.eventBus().<Buffer>consumer(ADDRESS, msg -> msg.reply(answer)).completion().await();
 
     // One pass over every size first, so the first size measured is not the one the JIT learns on.
@@ -59,11 +60,11 @@ public final class HopBench {
 
   private static Config clustered(int port, int peer) {
     Map<String, String> env = new HashMap<>();
-    env.put(Config.CLUSTER, "true");
-    env.put(Config.CLUSTER_CONFIG, Nodes.CLUSTER_XML.toString());
-    env.put(Config.CLUSTER_HOST, "127.0.0.1");
-    env.put(Config.CLUSTER_PORT, Integer.toString(port));
-    env.put(Config.CLUSTER_MEMBERS, "127.0.0.1:" + peer);
+    env.put(ClusterConfig.CLUSTER.name(), "true");
+    env.put(ClusterConfig.CONFIG.name(), Nodes.CLUSTER_XML.toString());
+    env.put(ClusterConfig.HOST.name(), "127.0.0.1");
+    env.put(ClusterConfig.PORT.name(), Integer.toString(port));
+    env.put(ClusterConfig.MEMBERS.name(), "127.0.0.1:" + peer);
     return Config.fromEnv(env);
   }
 

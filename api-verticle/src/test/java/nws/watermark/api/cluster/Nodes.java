@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.ClusterConfig;
+import nws.watermark.shared.config.HttpConfig;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.StorageConfig;
 
 /**
  * Real cluster nodes for a test class: the API and optimizer fat jars (and any main class) as
@@ -127,8 +130,8 @@ final class Nodes implements AutoCloseable {
   Node startApi(String name, Map<String, String> env) {
     int http = freePort();
     Map<String, String> all = new HashMap<>(env);
-    all.put(Config.HTTP_HOST, "127.0.0.1");
-    all.put(Config.HTTP_PORT, Integer.toString(http));
+    all.put(HttpConfig.HOST.name(), "127.0.0.1");
+    all.put(HttpConfig.PORT.name(), Integer.toString(http));
     return start(name, List.of("-jar", API_JAR.toString()), all, http);
   }
 
@@ -136,12 +139,30 @@ final class Nodes implements AutoCloseable {
     return start(name, List.of("-jar", OPTIMIZER_JAR.toString()), env, 0);
   }
 
-  /** Any main class of the test classpath, as a cluster member. */
+  /**
+   * Any main class of the test classpath, as a cluster member that joins the way an outside
+   * client does: with a {@code cluster.xml} of its own (the repository's, with this test's seed
+   * members and a free port written in), named by {@code NWS_CLUSTER_CONFIG}.
+   */
   Node startMain(String name, String mainClass, List<String> args) {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of("-cp", classpath, mainClass));
     command.addAll(args);
-    return start(name, command, Map.of(), 0);
+    return start(name, command, Map.of(ClusterConfig.CONFIG.name(), clientClusterXml().toString()), 0);
+  }
+
+  private Path clientClusterXml() {
+    try {
+      String members = seedPorts.stream().map(p -> "<member>127.0.0.1:" + p + "</member>").reduce("", String::concat);
+      String xml = Files.readString(CLUSTER_XML)
+          .replace("<member>127.0.0.1</member>", members)
+          .replaceFirst(">5701</port>", ">" + freePort() + "</port>");
+      Path file = LOGS.resolve("client-cluster.xml");
+      Files.writeString(file, xml);
+      return file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Node start(String name, List<String> command, Map<String, String> env, int httpPort) {
@@ -154,13 +175,13 @@ final class Nodes implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> penv = pb.environment();
     penv.keySet().removeIf(k -> k.startsWith("NWS_"));
-    penv.put(Config.CLUSTER, "true");
-    penv.put(Config.CLUSTER_CONFIG, CLUSTER_XML.toAbsolutePath().toString());
-    penv.put(Config.CLUSTER_HOST, "127.0.0.1");
-    penv.put(Config.CLUSTER_PORT, Integer.toString(hzPort));
-    penv.put(Config.CLUSTER_MEMBERS, String.join(",", seedPorts.stream().map(p -> "127.0.0.1:" + p).toList()));
-    penv.put(Config.STORAGE_DIR, storage.toString());
-    penv.put(Config.OPTIMIZER_INSTANCES, "1");
+    penv.put(ClusterConfig.CLUSTER.name(), "true");
+    penv.put(ClusterConfig.CONFIG.name(), CLUSTER_XML.toAbsolutePath().toString());
+    penv.put(ClusterConfig.HOST.name(), "127.0.0.1");
+    penv.put(ClusterConfig.PORT.name(), Integer.toString(hzPort));
+    penv.put(ClusterConfig.MEMBERS.name(), String.join(",", seedPorts.stream().map(p -> "127.0.0.1:" + p).toList()));
+    penv.put(StorageConfig.DIR.name(), storage.toString());
+    penv.put(ImagesConfig.OPTIMIZER_INSTANCES.name(), "1");
     penv.putAll(env);
     try {
       Node node = new Node(name, pb.start(), log, httpPort);

@@ -27,6 +27,8 @@ import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.Options;
 import nws.watermark.shared.ServiceException;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,11 +55,11 @@ class RetryFromStorageTest {
   static void start() {
     s3 = S3Server.started();
     Map<String, String> env = Map.of(
-        Config.S3_ENDPOINT, s3.endpoint(),
-        Config.S3_ACCESS_KEY, S3Server.ACCESS_KEY,
-        Config.S3_SECRET_KEY, S3Server.SECRET_KEY,
-        Config.S3_BUCKET, BUCKET,
-        Config.OPTIMIZER_INSTANCES, "0");
+        StorageConfig.S3_ENDPOINT.name(), s3.endpoint(),
+        StorageConfig.S3_ACCESS_KEY.name(), S3Server.ACCESS_KEY,
+        StorageConfig.S3_SECRET_KEY.name(), S3Server.SECRET_KEY,
+        StorageConfig.S3_BUCKET.name(), BUCKET,
+        ImagesConfig.OPTIMIZER_INSTANCES.name(), "0");
     service = Service.start(env);
     config = Config.fromEnv(env);
     pipeline = new Pipeline(config);

@@ -22,6 +22,8 @@ import nws.watermark.optimizer.pipeline.Result;
 import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.Options;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.LimitsConfig;
 import org.junit.jupiter.api.Test;
 
 /** The bounds that keep the service alive: upload size, work in flight. */
@@ -29,7 +31,7 @@ class LimitsTest {
 
   @Test
   void an_upload_over_the_byte_limit_is_413_from_its_content_length() {
-    try (Service service = Service.start(Map.of(Config.MAX_UPLOAD_BYTES, "500000"))) {
+    try (Service service = Service.start(Map.of(LimitsConfig.MAX_UPLOAD_BYTES.name(), "500000"))) {
       HttpResponse<Buffer> r = service.uploadRaw(Service.corpus("photo_8mp_picos.jpg"), "image/jpeg", "");
       assertError(r, 413, "IMAGE_TOO_LARGE");
       assertTrue(r.bodyAsJsonObject().getString("message").contains("500000"), r.bodyAsString());
@@ -40,7 +42,7 @@ class LimitsTest {
 
   @Test
   void a_chunked_upload_is_cut_off_with_413_once_it_passes_the_limit() {
-    try (Service service = Service.start(Map.of(Config.MAX_UPLOAD_BYTES, "300000"))) {
+    try (Service service = Service.start(Map.of(LimitsConfig.MAX_UPLOAD_BYTES.name(), "300000"))) {
       HttpClient http = service.vertx.createHttpClient();
       byte[] photo = Service.corpus("photo_8mp_picos.jpg");
       JsonObject answer = http.request(new RequestOptions().setMethod(HttpMethod.POST)
@@ -66,7 +68,7 @@ class LimitsTest {
 
   @Test
   void past_its_jobs_in_flight_the_service_answers_503_with_retry_after() {
-    Map<String, String> env = Map.of(Config.OPTIMIZER_INSTANCES, "0", Config.MAX_JOBS_IN_FLIGHT, "1");
+    Map<String, String> env = Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0", LimitsConfig.MAX_JOBS_IN_FLIGHT.name(), "1");
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
       Future<HttpResponse<Buffer>> first = service.sendRaw(Service.corpus("photo_2mp_storm.jpg"), "image/jpeg", "?w=100");
@@ -85,8 +87,8 @@ class LimitsTest {
 
   @Test
   void past_its_bytes_in_flight_an_upload_waits_on_disk_then_completes() throws Exception {
-    Map<String, String> env = Map.of(Config.OPTIMIZER_INSTANCES, "0",
-        Config.MAX_UPLOAD_BYTES, "800000", Config.MAX_BYTES_IN_FLIGHT, "1000000");
+    Map<String, String> env = Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0",
+        LimitsConfig.MAX_UPLOAD_BYTES.name(), "800000", LimitsConfig.MAX_BYTES_IN_FLIGHT.name(), "1000000");
     long spooledBefore = spooledFiles();
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
@@ -107,8 +109,8 @@ class LimitsTest {
 
   @Test
   void past_its_bytes_in_flight_and_its_waiting_room_the_service_answers_503() {
-    Map<String, String> env = Map.of(Config.OPTIMIZER_INSTANCES, "0", Config.MAX_UPLOADS_WAITING, "0",
-        Config.MAX_UPLOAD_BYTES, "800000", Config.MAX_BYTES_IN_FLIGHT, "1000000");
+    Map<String, String> env = Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0", LimitsConfig.MAX_UPLOADS_WAITING.name(), "0",
+        LimitsConfig.MAX_UPLOAD_BYTES.name(), "800000", LimitsConfig.MAX_BYTES_IN_FLIGHT.name(), "1000000");
     try (Service service = Service.start(env)) {
       Queue<Message<Buffer>> held = heldOptimizer(service);
       Future<HttpResponse<Buffer>> first = service.sendRaw(Service.corpus("photo_2mp_storm.jpg"), "image/jpeg", "");

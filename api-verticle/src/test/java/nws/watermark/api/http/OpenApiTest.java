@@ -18,7 +18,6 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIVersion;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,10 @@ import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
+import nws.watermark.shared.Option;
+import nws.watermark.shared.Options;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.LimitsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,7 @@ class OpenApiTest {
             () -> stored(slow, BIG, "?w=300", MultiMap.caseInsensitiveMultiMap())),
         new Case("image", 503, "no optimizer running",
             () -> stored(idle, PHOTO, "?w=300", MultiMap.caseInsensitiveMultiMap())),
+        new Case("options", 200, "the options and their defaults", () -> get(service, "/options")),
         new Case("health", 200, "alive", () -> get(service, "/health")),
         new Case("ready", 200, "ready", () -> get(service, "/ready")),
         new Case("metrics", 200, "the metrics", () -> get(service, "/metrics")),
@@ -107,11 +111,11 @@ class OpenApiTest {
   @BeforeAll
   static void start() {
     service = Service.start();
-    small = Service.start(Map.of(Config.MAX_UPLOAD_BYTES, "50000"));
+    small = Service.start(Map.of(LimitsConfig.MAX_UPLOAD_BYTES.name(), "50000"));
     // An optimizer that takes every job and never answers: both attempts time out.
-    slow = Service.start(Map.of(Config.JOB_TIMEOUT_MS, "300", Config.OPTIMIZER_INSTANCES, "0"));
+    slow = Service.start(Map.of(LimitsConfig.JOB_TIMEOUT_MS.name(), "300", ImagesConfig.OPTIMIZER_INSTANCES.name(), "0"));
     slow.vertx.eventBus().consumer(Addresses.OPTIMIZE, job -> { }).completion().await();
-    idle = Service.start(Map.of(Config.OPTIMIZER_INSTANCES, "0"));
+    idle = Service.start(Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0"));
     JsonObject raw = new JsonObject(new Yaml().<Map<String, Object>>load(get(service, "/openapi.yaml").bodyAsString()));
     SchemaRepository meta = OpenAPIVersion.V3_1.getRepository(service.vertx, BASE_URI).await();
     OutputUnit valid = OpenAPIVersion.V3_1.validateContract(service.vertx, meta, raw).await();
@@ -144,7 +148,7 @@ class OpenApiTest {
 
   @Test
   void every_route_of_the_router_is_documented() {
-    Router router = Routes.create(service.vertx, Config.defaults(), null, null, JsonObject::new, Metrics.of(service.vertx));
+    Router router = Routes.create(service.vertx, Config.defaults(), null, null, null, Metrics.of(service.vertx));
     Set<String> documented = described.getJsonObject("paths").fieldNames();
     for (Route route : router.getRoutes()) {
       String path = route.getPath();
@@ -157,6 +161,20 @@ class OpenApiTest {
       }
       String openApiPath = path.replaceAll(":(\\w+)", "{$1}");
       assertTrue(documented.contains(openApiPath), "route " + path + " is documented as " + openApiPath);
+    }
+  }
+
+  /** Option names and defaults live once, in {@code Options}: the description says the same. */
+  @Test
+  void every_option_is_documented_with_its_default() {
+    JsonObject parameters = described.getJsonObject("components").getJsonObject("parameters");
+    for (Option<?> option : Options.ALL) {
+      JsonObject documented = parameters.getJsonObject(option.name());
+      assertTrue(documented != null, "option " + option.name() + " is a documented parameter");
+      Object fallback = option.json(Options.DEFAULTS);
+      Object shown = documented.getJsonObject("schema").getValue("default");
+      assertEquals(fallback instanceof Number n ? n.doubleValue() : fallback,
+          shown instanceof Number n ? n.doubleValue() : shown, "the documented default of " + option.name());
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nws.watermark.api.Service;
 import nws.watermark.optimizer.OptimizerVerticle;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,7 +112,7 @@ class MetricsTest {
 
   @Test
   void a_job_nobody_takes_is_refused_as_busy_at_once_without_a_retry() throws Exception {
-    try (Service noOptimizer = Service.start(Map.of(Config.OPTIMIZER_INSTANCES, "0"))) {
+    try (Service noOptimizer = Service.start(Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0"))) {
       Scrape before = scrape(noOptimizer);
 
       HttpResponse<Buffer> r = noOptimizer.upload(PHOTO);

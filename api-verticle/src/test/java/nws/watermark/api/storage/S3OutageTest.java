@@ -12,12 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nws.watermark.api.Service;
-import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Burst.Outcome;
+import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.Photos;
 import nws.watermark.api.peers.S3Server;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.ImagesConfig;
+import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class S3OutageTest {
   @BeforeAll
   static void start() {
     s3 = S3Server.started();
-    service = Service.start(s3Env(s3.endpoint(), Map.of(Config.OPTIMIZER_INSTANCES, "2")));
+    service = Service.start(s3Env(s3.endpoint(), Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "2")));
   }
 
   @AfterAll
@@ -46,11 +47,11 @@ class S3OutageTest {
 
   static Map<String, String> s3Env(String endpoint, Map<String, String> more) {
     Map<String, String> env = new java.util.HashMap<>(Map.of(
-        Config.S3_ENDPOINT, endpoint,
-        Config.S3_ACCESS_KEY, S3Server.ACCESS_KEY,
-        Config.S3_SECRET_KEY, S3Server.SECRET_KEY,
-        Config.S3_BUCKET, BUCKET,
-        Config.S3_TIMEOUT_MS, "3000"));
+        StorageConfig.S3_ENDPOINT.name(), endpoint,
+        StorageConfig.S3_ACCESS_KEY.name(), S3Server.ACCESS_KEY,
+        StorageConfig.S3_SECRET_KEY.name(), S3Server.SECRET_KEY,
+        StorageConfig.S3_BUCKET.name(), BUCKET,
+        StorageConfig.S3_TIMEOUT_MS.name(), "3000"));
     env.putAll(more);
     return env;
   }
@@ -85,7 +86,7 @@ class S3OutageTest {
   void with_s3_down_from_the_start_uploads_work_and_an_original_over_the_memory_bound_is_counted_lost() {
     String nowhere = "http://127.0.0.1:" + Peer.freePort();
     try (Service alone = Service.start(s3Env(nowhere, Map.of(
-        Config.OPTIMIZER_INSTANCES, "1", Config.S3_PENDING_MAX_BYTES, "1")))) {
+        ImagesConfig.OPTIMIZER_INSTANCES.name(), "1", StorageConfig.S3_PENDING_MAX_BYTES.name(), "1")))) {
       HttpResponse<Buffer> r = alone.upload("lost.jpg", Photos.distinct(3_000), "");
       assertEquals(200, r.statusCode(), r::bodyAsString);
       JsonObject storage = Burst.dependency(alone, "storage");

@@ -58,7 +58,7 @@ public class PipelineBenchmark {
     if (pipeline.engine() != engine) {
       throw new IllegalStateException(engine + " is not available here; got " + pipeline.engine());
     }
-    decode = new Decode(config.maxPixels(), engine);
+    decode = new Decode(config.images().maxPixels(), engine);
     encode = new Encode(engine);
     resize = new Resize(engine);
     decoded = decode();
@@ -74,7 +74,7 @@ public class PipelineBenchmark {
 
   /** Header check, EXIF orientation and the (shrunk) decode. */
   @Benchmark
-  public Job decode() throws IOException {
+  public Job decode() throws Exception {
     Job job = new Job(input, input.length, options);
     decode.apply(job);
     return job;

@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class AreaAverage {
 
   /** Weights of one output pixel sum to this (12 bits). */
-  private static final int ONE = 1 << 12;
+  static final int ONE = 1 << 12;
   /** Narrowed rows drop 4 of their 12 fractional bits, so the vertical sums fit an int. */
   private static final int KEEP = 4;
   private static final int SHIFT = 24 - KEEP;
@@ -37,12 +37,17 @@ final class AreaAverage {
 
   /** The {@code cropW} x {@code cropH} region at ({@code x0}, {@code y0}) averaged down to {@code w} x {@code h}. */
   static BufferedImage resize(BufferedImage src, int x0, int y0, int cropW, int cropH, int w, int h) {
+    return resize(src, x0, y0, cropW, cropH, w, h, true);
+  }
+
+  /** {@code split} false keeps all the work on the calling thread (the benchmark's baseline). */
+  static BufferedImage resize(BufferedImage src, int x0, int y0, int cropW, int cropH, int w, int h, boolean split) {
     Taps ty = Taps.of(cropH, h);
     Taps tx = Taps.padded(cropW, w);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
     TwoHalves.Rows band = (from, to) -> band(new Rows(src, x0, y0, cropW, tx), ty, dst, w, from, to);
-    if ((long) cropW * cropH >= SPLIT_PIXELS && h >= 2) {
+    if (split && (long) cropW * cropH >= SPLIT_PIXELS && h >= 2) {
       TwoHalves.run(h, band);
     } else {
       band.run(0, h);
@@ -59,10 +64,10 @@ final class AreaAverage {
       Arrays.fill(r, 0);
       Arrays.fill(g, 0);
       Arrays.fill(b, 0);
-      int taps = ty.offset[oy];
-      for (int k = 0; k < ty.count[oy]; k++) {
-        rows.narrow(ty.first[oy] + k);
-        int weight = ty.weight[taps + k];
+      int taps = ty.offset()[oy];
+      for (int k = 0; k < ty.count()[oy]; k++) {
+        rows.narrow(ty.first()[oy] + k);
+        int weight = ty.weight()[taps + k];
         accumulate(r, rows.r, weight);
         accumulate(g, rows.g, weight);
         accumulate(b, rows.b, weight);
@@ -110,7 +115,7 @@ final class AreaAverage {
     private int last = -1;
 
     Rows(BufferedImage src, int x0, int y0, int cropW, Taps tx) {
-      int w = tx.first.length;
+      int w = tx.first().length;
       this.r = new int[w];
       this.g = new int[w];
       this.b = new int[w];
@@ -146,9 +151,9 @@ final class AreaAverage {
               | ((long) (bytes[at + 2] & 0xFF) << (2 * LANE));
         }
       }
-      int[] first = tx.first;
-      int[] weight = tx.weight;
-      int n = tx.width;
+      int[] first = tx.first();
+      int[] weight = tx.weight();
+      int n = tx.width();
       for (int ox = 0, t = 0; ox < first.length; ox++, t += n) {
         int at = first[ox];
         long sum = 0;
@@ -159,58 +164,6 @@ final class AreaAverage {
         g[ox] = (int) ((sum >>> LANE) & MASK);
         b[ox] = (int) (sum & MASK);
       }
-    }
-  }
-
-  /**
-   * For each output index: the first source index, how many it covers, and their weights at
-   * {@code offset}. {@link #padded} instead gives every output the same number of taps ({@link
-   * #width}), zero-weighted where it covers fewer: a loop with a fixed trip count, whose branches
-   * the CPU predicts (a count that alternates between 2 and 3 costs a misprediction per pixel).
-   */
-  private record Taps(int[] first, int[] count, int[] offset, int[] weight, int width) {
-
-    static Taps of(int srcSize, int outSize) {
-      return build(srcSize, outSize, false);
-    }
-
-    static Taps padded(int srcSize, int outSize) {
-      return build(srcSize, outSize, true);
-    }
-
-    private static Taps build(int srcSize, int outSize, boolean pad) {
-      double scale = (double) srcSize / outSize;
-      int most = Math.min(srcSize, (int) Math.ceil(scale) + 1);
-      int[] first = new int[outSize];
-      int[] count = new int[outSize];
-      int[] offset = new int[outSize];
-      int[] weight = new int[outSize * most];
-      int used = 0;
-      for (int o = 0; o < outSize; o++) {
-        double from = o * scale;
-        double to = Math.min(srcSize, from + scale);
-        int start = (int) from;
-        int end = Math.min(srcSize, (int) Math.ceil(to));
-        // Padded taps start early enough near the right edge to stay inside the row.
-        first[o] = pad ? Math.min(start, srcSize - most) : start;
-        count[o] = pad ? most : end - start;
-        offset[o] = used;
-        int base = used + (start - first[o]);
-        int sum = 0;
-        int heaviest = base;
-        for (int s = start; s < end; s++) {
-          int at = base + (s - start);
-          weight[at] = (int) Math.round((Math.min(to, s + 1) - Math.max(from, s)) / scale * ONE);
-          sum += weight[at];
-          if (weight[at] > weight[heaviest]) {
-            heaviest = at;
-          }
-        }
-        // Rounding must not brighten or darken: the weights of every output pixel sum to ONE.
-        weight[heaviest] += ONE - sum;
-        used += pad ? most : end - start;
-      }
-      return new Taps(first, count, offset, weight, most);
     }
   }
 }

@@ -7,6 +7,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import nws.watermark.shared.Options;
 import nws.watermark.shared.OutputFormat;
 
 /**
@@ -23,9 +24,9 @@ final class Encode implements Step {
 
   @Override
   public void apply(Job job) throws IOException {
-    OutputFormat format = job.options.format();
+    OutputFormat format = job.options.get(Options.FORMAT);
     if (format == OutputFormat.JPEG && turbo != null) {
-      job.output = turbo.encode(job.image, job.options.quality());
+      job.output = turbo.encode(job.image, job.options.get(Options.Q));
       return;
     }
     ImageWriter writer = ImageIO.getImageWritersByFormatName(format.id()).next();
@@ -35,7 +36,7 @@ final class Encode implements Step {
       ImageWriteParam param = writer.getDefaultWriteParam();
       if (format == OutputFormat.JPEG) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(job.options.quality() / 100f);
+        param.setCompressionQuality(job.options.get(Options.Q) / 100f);
       }
       writer.write(null, new IIOImage(job.image, null, null), param);
     } finally {

@@ -5,6 +5,7 @@ import javax.imageio.ImageIO;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ImageOptions;
+import nws.watermark.shared.Options;
 import nws.watermark.shared.ServiceException;
 
 /**
@@ -31,8 +32,8 @@ public final class Pipeline {
   public Pipeline(Config config, Engine engine) {
     this.engine = engine == Engine.TURBOJPEG && TurboJpeg.load().isEmpty() ? Engine.IMAGEIO : engine;
     this.steps = List.of(
-        new Decode(config.maxPixels(), this.engine),
-        new Flatten(config.background()),
+        new Decode(config.images().maxPixels(), this.engine),
+        new Flatten(config.images().background()),
         new Resize(this.engine),
         new Orient(),
         new Watermark(),
@@ -65,7 +66,7 @@ public final class Pipeline {
     } catch (Exception e) {
       throw new ServiceException(ErrorCode.INTERNAL, "processing failed: " + e);
     }
-    return new Result(job.output, options.format(), job.image.getWidth(), job.image.getHeight(),
+    return new Result(job.output, options.get(Options.FORMAT), job.image.getWidth(), job.image.getHeight(),
         job.watermarkSkipped);
   }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import nws.watermark.shared.ImageOptions;
+import nws.watermark.shared.Options;
 import nws.watermark.shared.Position;
 
 /**
@@ -33,19 +34,19 @@ final class Watermark implements Step {
   @Override
   public void apply(Job job) {
     ImageOptions o = job.options;
-    if (o.watermark().isEmpty() || o.opacity() == 0) {
+    if (o.get(Options.WM).isEmpty() || o.get(Options.OPACITY) == 0) {
       return;
     }
     int w = job.image.getWidth();
     int h = job.image.getHeight();
     float size = Math.min(Math.max(w * SIZE_OF_WIDTH, 12f), h * MAX_SIZE_OF_HEIGHT);
-    TextLayout layout = layout(o.watermark(), size);
+    TextLayout layout = layout(o.get(Options.WM), size);
     double margin = size * 0.6;
-    double fitWidth = o.position() == Position.TILE ? w : w - 2 * margin;
+    double fitWidth = o.get(Options.POS) == Position.TILE ? w : w - 2 * margin;
     double advance = layout.getBounds().getWidth();
     if (advance > fitWidth) {
       size = (float) (size * fitWidth / advance);
-      layout = layout(o.watermark(), size);
+      layout = layout(o.get(Options.WM), size);
     }
     if (size < MIN_LEGIBLE_SIZE) {
       job.watermarkSkipped = true;
@@ -56,13 +57,13 @@ final class Watermark implements Step {
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-      if (o.position() == Position.TILE) {
-        tile(g, layout, w, h, (float) o.opacity());
+      if (o.get(Options.POS) == Position.TILE) {
+        tile(g, layout, w, h, o.get(Options.OPACITY).floatValue());
       } else {
         Rectangle2D box = layout.getBounds();
-        double x = anchor(o.position().column(), w, box.getWidth(), margin) - box.getX();
-        double y = anchor(o.position().row(), h, box.getHeight(), margin) - box.getY();
-        draw(g, layout, x, y, (float) o.opacity());
+        double x = anchor(o.get(Options.POS).column(), w, box.getWidth(), margin) - box.getX();
+        double y = anchor(o.get(Options.POS).row(), h, box.getHeight(), margin) - box.getY();
+        draw(g, layout, x, y, o.get(Options.OPACITY).floatValue());
       }
     } finally {
       g.dispose();

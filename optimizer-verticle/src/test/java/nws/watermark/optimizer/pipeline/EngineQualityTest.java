@@ -77,7 +77,7 @@ class EngineQualityTest {
 
   private static ImageOptions options(String format) {
     MultiMap map = MultiMap.caseInsensitiveMultiMap()
-        .add(Options.WM, "").add(Options.FORMAT, format).add(Options.Q, "90");
+        .add(Options.WM.name(), "").add(Options.FORMAT.name(), format).add(Options.Q.name(), "90");
     return Options.parse(map, config.defaultOptions());
   }
 

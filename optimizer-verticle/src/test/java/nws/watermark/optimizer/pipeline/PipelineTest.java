@@ -15,6 +15,7 @@ import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
 import nws.watermark.shared.ServiceException;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,7 +71,7 @@ class PipelineTest {
 
   @Test
   void a_header_announcing_too_many_pixels_is_refused_before_decoding() {
-    Pipeline strict = new Pipeline(Config.fromEnv(Map.of(Config.MAX_PIXELS, "1000000")));
+    Pipeline strict = new Pipeline(Config.fromEnv(Map.of(ImagesConfig.MAX_PIXELS.name(), "1000000")));
     ServiceException e = assertThrows(ServiceException.class,
         () -> strict.process(Corpus.bytes("photo_2mp_storm.jpg"), config.defaultOptions()));
     assertEquals(ErrorCode.TOO_MANY_PIXELS, e.code());

@@ -12,19 +12,20 @@ import nws.watermark.api.Service;
 import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.Photos;
 import nws.watermark.api.peers.RedisCluster;
-import nws.watermark.shared.Config;
+import nws.watermark.shared.config.CacheConfig;
+import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
 
 /** NWS_REDIS_TYPE=cluster: results spread over a real three-master Redis Cluster, found by any node. */
-class ClusterTest {
+class RedisClusterTest {
 
   @Test
   void results_spread_over_the_cluster_and_a_second_node_reads_them() {
     try (RedisCluster cluster = RedisCluster.started()) {
       Map<String, String> env = Map.of(
-          Config.REDIS_TYPE, "cluster",
-          Config.REDIS_URL, "redis://127.0.0.1:" + cluster.nodes.get(0).port,
-          Config.OPTIMIZER_INSTANCES, "1");
+          CacheConfig.REDIS_TYPE.name(), "cluster",
+          CacheConfig.REDIS_URL.name(), "redis://127.0.0.1:" + cluster.nodes.get(0).port,
+          ImagesConfig.OPTIMIZER_INSTANCES.name(), "1");
       List<byte[]> photos = new ArrayList<>();
       try (Service first = Service.start(env)) {
         for (int i = 0; i < 6; i++) {
@@ -36,8 +37,8 @@ class ClusterTest {
           Peer.await(Duration.ofSeconds(10), () -> cluster.holding(key) == 1, key + " on exactly one master");
         }
       }
-      try (Service second = Service.start(Map.of(Config.REDIS_TYPE, "cluster",
-          Config.REDIS_URL, "redis://127.0.0.1:" + cluster.nodes.get(2).port, Config.OPTIMIZER_INSTANCES, "0"))) {
+      try (Service second = Service.start(Map.of(CacheConfig.REDIS_TYPE.name(), "cluster",
+          CacheConfig.REDIS_URL.name(), "redis://127.0.0.1:" + cluster.nodes.get(2).port, ImagesConfig.OPTIMIZER_INSTANCES.name(), "0"))) {
         for (byte[] photo : photos) {
           HttpResponse<Buffer> served = second.upload("cluster.jpg", photo, "");
           assertEquals(200, served.statusCode(), served::bodyAsString);

@@ -3,12 +3,12 @@ package nws.watermark.api;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.Supplier;
+import nws.watermark.api.admission.JobSlots;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.cache.Rendered;
 import nws.watermark.api.cache.SharedResults;
 import nws.watermark.api.cache.SingleFlight;
 import nws.watermark.api.cache.TieredCache;
-import nws.watermark.api.dispatch.Admission;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.ImageOptions;
@@ -16,30 +16,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request path behind both routes: cache lookup, then on a miss (once per key, however many
- * ask at the same time) the original to storage, the optimizer, and the result into the cache.
+ * The variants of an image, as both routes ask for them: from the cache when it has them, else
+ * (once per key, however many ask at the same time) the original to storage, a job slot, the
+ * optimizer, and the result into the cache.
  */
-public final class Renderer {
+public final class Variants {
 
-  private static final Logger log = LoggerFactory.getLogger(Renderer.class);
+  private static final Logger log = LoggerFactory.getLogger(Variants.class);
 
-  /** A rendered variant and whether it came from the cache. */
+  /** A variant and whether it came from a cache. */
   public record Served(CacheKey key, Rendered image, boolean hit) {}
 
   private final TieredCache cache;
   private final SingleFlight<Rendered> singleFlight = new SingleFlight<>();
   private final OriginalStore originals;
   private final OptimizerClient optimizer;
-  private final Admission admission;
+  private final JobSlots slots;
   private final SharedResults shared;
 
   /** {@code shared}: the results of other API nodes ({@link SharedResults#NONE} standalone). */
-  public Renderer(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, Admission admission,
+  public Variants(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, JobSlots slots,
       SharedResults shared) {
     this.cache = cache;
     this.originals = originals;
     this.optimizer = optimizer;
-    this.admission = admission;
+    this.slots = slots;
     this.shared = shared;
   }
 
@@ -61,7 +62,7 @@ public final class Renderer {
         .compose(bytes -> optimizer.optimize(bytes, options, () -> originals.load(sha256))));
   }
 
-  /** The cached variant (L1, then Redis), or else {@code work} run once per key however many ask. */
+  /** The cached variant (L1, then L2), or else {@code work} run once per key however many ask. */
   private Future<Served> served(CacheKey key, Supplier<Future<Rendered>> work) {
     return cache.get(key).compose(hit -> hit != null
         ? Future.succeededFuture(new Served(key, hit, true))
@@ -80,7 +81,7 @@ public final class Renderer {
   private Future<Served> render(CacheKey key, Supplier<Future<Rendered>> work) {
     return singleFlight.run(key.value(),
             // The slot is taken only to render here, not while waiting for another node's result.
-            () -> shared.renderOnce(key, () -> admission.withJobSlot(work)).onSuccess(r -> cache.put(key, r)))
+            () -> shared.renderOnce(key, () -> slots.run(work)).onSuccess(r -> cache.put(key, r)))
         .map(rendered -> new Served(key, rendered, false));
   }
 
@@ -92,7 +93,8 @@ public final class Renderer {
     });
   }
 
-  public SingleFlight<Rendered> singleFlight() {
-    return singleFlight;
+  /** How many callers joined a render already running, since start. */
+  public long singleFlightJoins() {
+    return singleFlight.joins();
   }
 }

@@ -4,19 +4,20 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How a rendered variant is stored in Redis: binary, no base64 and no JSON. A 10-byte header
- * then the content type then the image bytes untouched:
- * {@code [version u8 = 1][width i32][height i32][type length u8][type, ASCII][image]}.
- * A value this code does not recognise reads as a miss, so a format change never breaks a node.
+ * How a rendered variant travels to a shared tier (Redis, the cluster's result map) and back:
+ * binary, no base64 and no JSON. A 10-byte header, the content type, then the image bytes
+ * untouched: {@code [version u8 = 1][width i32][height i32][type length u8][type, ASCII][image]}.
+ * A value this code does not recognise decodes as null (a miss), so a format change never breaks
+ * a node.
  */
-final class RedisValue {
+public final class RenderedCodec {
 
   static final byte VERSION = 1;
   private static final int HEADER = 1 + 4 + 4 + 1;
 
-  private RedisValue() {}
+  private RenderedCodec() {}
 
-  static Buffer encode(Rendered r) {
+  public static Buffer encode(Rendered r) {
     byte[] type = r.contentType().getBytes(StandardCharsets.US_ASCII);
     return Buffer.buffer(HEADER + type.length + r.bytes().length())
         .appendByte(VERSION)
@@ -28,16 +29,18 @@ final class RedisValue {
   }
 
   /** The variant, or null when {@code value} is not in this format. */
-  static Rendered decode(Buffer value) {
+  public static Rendered decode(Buffer value) {
     if (value.length() < HEADER || value.getByte(0) != VERSION) {
       return null;
     }
     int typeLength = value.getUnsignedByte(9);
     int imageStart = HEADER + typeLength;
-    if (value.length() <= imageStart) {
+    int width = value.getInt(1);
+    int height = value.getInt(5);
+    if (value.length() <= imageStart || width <= 0 || height <= 0) {
       return null;
     }
     String type = value.getString(HEADER, imageStart, StandardCharsets.US_ASCII.name());
-    return new Rendered(value.slice(imageStart, value.length()).copy(), type, value.getInt(1), value.getInt(5));
+    return new Rendered(value.slice(imageStart, value.length()).copy(), type, width, height);
   }
 }

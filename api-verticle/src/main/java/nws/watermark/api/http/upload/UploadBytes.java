@@ -1,4 +1,4 @@
-package nws.watermark.api.http;
+package nws.watermark.api.http.upload;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +13,7 @@ import java.util.List;
  * Joining megabytes is a copy of milliseconds (a 32 MB upload in 8 KB chunks: 11-28 ms here), so
  * big uploads are joined on a worker thread, never on the event loop.
  */
-final class UploadBytes {
+public final class UploadBytes {
 
   /** Uploads up to this size are joined in place: well under a millisecond. */
   private static final long JOIN_IN_PLACE = 512 * 1024;
@@ -40,7 +40,7 @@ final class UploadBytes {
   }
 
   /** The whole upload as one buffer, once every chunk is in; call it from the event loop. */
-  Future<Buffer> whole(Vertx vertx) {
+  public Future<Buffer> whole(Vertx vertx) {
     if (joined != null || chunks.size() == 1 || length <= JOIN_IN_PLACE) {
       return Future.succeededFuture(join());
     }

@@ -14,27 +14,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The availability of one backend (Redis, S3): {@code up}, {@code down} or {@code disabled}.
- * Calls go through {@link #call}: each has a timeout, and the first failure marks the backend
- * down. While it is down, calls fail at once instead of waiting on a dead server, and a probe
- * retries with exponential backoff ({@value #FIRST_BACKOFF_MS} ms doubling up to
- * {@value #MAX_BACKOFF_MS} ms) until the backend answers again. Confined to one event loop.
+ * A circuit breaker around one backend (Redis, S3), which {@code /ready} reports as {@code up} or
+ * {@code down}. Calls go through {@link #call}: each has a timeout, and the first failure marks
+ * the backend down (opens the circuit). While it is down, calls fail at once with {@link Open}
+ * instead of waiting on a dead server, and a probe retries with exponential backoff
+ * ({@value #FIRST_BACKOFF_MS} ms doubling up to {@value #MAX_BACKOFF_MS} ms) until the backend
+ * answers again. Confined to one event loop.
  */
-public final class Dependency {
+public final class CircuitBreaker {
 
   static final long FIRST_BACKOFF_MS = 100;
   static final long MAX_BACKOFF_MS = 2_000;
 
-  private static final Logger log = LoggerFactory.getLogger(Dependency.class);
+  private static final Logger log = LoggerFactory.getLogger(CircuitBreaker.class);
 
   /** What {@link #call} fails with while the backend is known to be down: nothing was sent. */
-  public static final class Down extends RuntimeException {
-    Down(String name) {
+  public static final class Open extends RuntimeException {
+    Open(String name) {
       super(name + " is down; not called", null, false, false);
     }
   }
 
-  private enum State { UP, DOWN, DISABLED }
+  private enum State { UP, DOWN }
 
   private final Vertx vertx;
   private final String name;
@@ -49,7 +50,7 @@ public final class Dependency {
   private String lastError = "";
   private boolean closed;
 
-  private Dependency(Vertx vertx, String name, Supplier<Future<?>> probe, long timeoutMs, State state) {
+  private CircuitBreaker(Vertx vertx, String name, Supplier<Future<?>> probe, long timeoutMs, State state) {
     this.vertx = vertx;
     this.name = name;
     this.probe = probe;
@@ -62,13 +63,8 @@ public final class Dependency {
    *
    * @param probe a cheap call (PING, HEAD bucket) that succeeds once the backend is back
    */
-  public static Dependency of(Vertx vertx, String name, long timeoutMs, Supplier<Future<?>> probe) {
-    return new Dependency(vertx, name, probe, timeoutMs, State.UP);
-  }
-
-  /** A backend that is not configured: every call fails with {@link Down}, the state says disabled. */
-  public static Dependency disabled(String name) {
-    return new Dependency(null, name, null, 0, State.DISABLED);
+  public static CircuitBreaker of(Vertx vertx, String name, long timeoutMs, Supplier<Future<?>> probe) {
+    return new CircuitBreaker(vertx, name, probe, timeoutMs, State.UP);
   }
 
   /**
@@ -78,7 +74,7 @@ public final class Dependency {
   public <T> Future<T> call(Supplier<Future<T>> op) {
     if (state != State.UP) {
       skipped++;
-      return Future.failedFuture(new Down(name));
+      return Future.failedFuture(new Open(name));
     }
     return op.get()
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
@@ -111,21 +107,16 @@ public final class Dependency {
     return state == State.UP;
   }
 
-  /** {@code up}, {@code down} or {@code disabled}, as {@code /ready} reports it. */
+  /** {@code up} or {@code down}, as {@code /ready} reports it. */
   public String state() {
     return state.name().toLowerCase(Locale.ROOT);
   }
 
   /** State and counters for {@code /ready} and metrics. */
   public JsonObject health() {
-    JsonObject out = new JsonObject().put("state", state());
-    if (state != State.DISABLED) {
-      out.put("failures", failures).put("skippedWhileDown", skipped).put("outages", outages);
-      if (state == State.DOWN) {
-        out.put("lastError", lastError);
-      }
-    }
-    return out;
+    JsonObject out = new JsonObject().put("state", state())
+        .put("failures", failures).put("skippedWhileDown", skipped).put("outages", outages);
+    return state == State.DOWN ? out.put("lastError", lastError) : out;
   }
 
   /** Stops probing; used when the verticle stops. */

@@ -1,4 +1,4 @@
-package nws.watermark.optimizer.cluster;
+package nws.watermark.optimizer.intake;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -10,9 +10,9 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import nws.watermark.optimizer.boot.Members;
 import nws.watermark.shared.Addresses;
 import nws.watermark.shared.BusHeaders;
-import nws.watermark.shared.Cluster;
 import nws.watermark.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class JobIntake extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    nodeId = Cluster.nodeId(vertx);
+    nodeId = Members.nodeId(vertx);
     consumer = vertx.eventBus().consumer(Addresses.OPTIMIZE, this::take);
     return consumer.completion();
   }
@@ -81,7 +81,7 @@ public final class JobIntake extends VerticleBase {
       job.fail(re.failureCode(), re.getMessage());
     } else {
       log.warn("job not processed on this node: {}", result.cause().toString());
-      job.fail(ErrorCode.OPTIMIZER_UNAVAILABLE.id(), "the optimizer node could not process the job in time");
+      job.fail(ErrorCode.OPTIMIZER_UNAVAILABLE.id(), ErrorCode.OPTIMIZER_UNAVAILABLE.publicMessage());
     }
   }
 

@@ -1,0 +1,38 @@
+package nws.watermark.api.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import nws.watermark.api.http.upload.UploadReceiver;
+import nws.watermark.shared.Config;
+import nws.watermark.shared.ImageOptions;
+import nws.watermark.shared.Options;
+
+/** The options of one request: its query parameters (and an upload's form fields) over this service's defaults. */
+final class RequestOptions {
+
+  private final ImageOptions defaults;
+
+  RequestOptions(Config config) {
+    this.defaults = config.defaultOptions();
+  }
+
+  /** The query's options, or a failure naming the option at fault. */
+  Future<ImageOptions> ofQuery(RoutingContext ctx) {
+    return parsed(ctx.queryParams());
+  }
+
+  /** The query's and the form's options together; a form field may repeat a query parameter only with its value. */
+  Future<ImageOptions> ofQueryAndForm(RoutingContext ctx, MultiMap fields) {
+    return parsed(MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams()).addAll(fields));
+  }
+
+  private Future<ImageOptions> parsed(MultiMap params) {
+    try {
+      return Future.succeededFuture(Options.parse(params, defaults, Set.of(UploadReceiver.FIELD)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+# Sourced by every script here: where the fat jars are (built when missing or older than the
+# sources), free loopback ports, and the JVM flags. One variable holds the flags of the NWS JVMs
+# a script starts: JAVA_OPTS (default below).
+# shellcheck shell=bash
+
+NWS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NWS_CORPUS="$(cd "${NWS_CORPUS:-$NWS_ROOT/../shared/corpus}" 2>/dev/null && pwd || echo "${NWS_CORPUS:-$NWS_ROOT/../shared/corpus}")"
+NWS_PEERS="$(cd "${NWS_PEERS:-$NWS_ROOT/../shared/peers}" 2>/dev/null && pwd || echo "${NWS_PEERS:-$NWS_ROOT/../shared/peers}")"
+
+# The throughput collector: uploads and decoded pictures are arrays of megabytes, which G1 treats
+# as humongous (see the README, "Garbage collector").
+NWS_DEFAULT_JAVA_OPTS="-XX:+UseParallelGC"
+JAVA_OPTS="${JAVA_OPTS:-$NWS_DEFAULT_JAVA_OPTS}"
+
+# Hazelcast reads JDK internals; without these it only warns, but runs slower.
+NWS_HZ_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+
+# nws_jar api|optimizer|benchmarks: the path of that jar, after building every jar when one is
+# missing or any source, POM or cluster.xml changed since it was built (after a git pull, say).
+nws_jar() {
+  local jar
+  case "$1" in
+    api) jar="$NWS_ROOT/api-verticle/target/api-verticle-0.1.0-SNAPSHOT-fat.jar" ;;
+    optimizer) jar="$NWS_ROOT/optimizer-verticle/target/optimizer-verticle-0.1.0-SNAPSHOT-fat.jar" ;;
+    benchmarks) jar="$NWS_ROOT/benchmarks/target/benchmarks.jar" ;;
+    *) echo "nws_jar: api, optimizer or benchmarks, not '$1'" >&2; return 2 ;;
+  esac
+  if [ ! -f "$jar" ] || [ -n "$(nws_newer_than "$jar")" ]; then
+    echo "building the jars ($( [ -f "$jar" ] && echo 'the sources changed' || echo 'first run'))..." >&2
+    (cd "$NWS_ROOT" && ./mvnw -B -q -DskipTests package) >&2 || return 1
+  fi
+  echo "$jar"
+}
+
+# The first source file newer than $1, if any.
+nws_newer_than() {
+  (cd "$NWS_ROOT" && find pom.xml cluster.xml shared optimizer-verticle api-verticle benchmarks \
+    -newer "$1" -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' -o -name cluster.xml \) \
+    -not -path '*/target/*' -print -quit 2>/dev/null)
+}
+
+# A TCP port free on 127.0.0.1 right now.
+nws_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# nws_wait_http URL [TRIES]: polls URL every 0.2 s until it answers 2xx.
+nws_wait_http() {
+  local tries="${2:-150}"
+  for _ in $(seq 1 "$tries"); do
+    curl -sf "$1" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "no answer from $1" >&2
+  return 1
+}
