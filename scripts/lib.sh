@@ -57,3 +57,38 @@ nws_wait_http() {
   echo "no answer from $1" >&2
   return 1
 }
+
+# The Debian/Ubuntu packages of the native codecs: libjpeg-turbo's Java binding (the fast JPEG
+# engine) and libheif (HEIC and AVIF in, AVIF out). WebP comes inside the jar. .ci/run and the
+# Dockerfiles install the same list.
+NWS_CODEC_PACKAGES="libturbojpeg0 libturbojpeg0-dev libturbojpeg-java libheif1"
+
+# nws_install_codecs: installs the codec packages that are missing, as root or through sudo -n;
+# where it cannot (no apt, no rights), says in one line what is missing and the command that adds
+# it, and returns 0 anyway: the service runs with what it has.
+nws_install_codecs() {
+  command -v dpkg-query >/dev/null 2>&1 || {
+    echo "NWS: no dpkg here: install libjpeg-turbo's Java binding and libheif (1.13+) by hand for the fast engine and HEIC/AVIF" >&2
+    return 0
+  }
+  local missing="" p
+  for p in $NWS_CODEC_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  local as=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as="sudo -n"; else as="none"; fi
+  fi
+  if [ "$as" != none ] && command -v apt-get >/dev/null 2>&1; then
+    echo "NWS: installing the native codecs:$missing" >&2
+    # shellcheck disable=SC2086
+    if $as env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1 \
+      || { $as apt-get update -q >/dev/null 2>&1 \
+        && $as env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1; }; then
+      return 0
+    fi
+  fi
+  echo "NWS: running without$missing (the pure-Java JPEG engine, no HEIC/AVIF); to add them: sudo apt-get install$missing" >&2
+  return 0
+}

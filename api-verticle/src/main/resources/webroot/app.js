@@ -42,7 +42,8 @@
 
   function applyDefault(option) {
     const control = $(option.name);
-    if (!control) return;
+    // A control the person already set keeps what they chose.
+    if (!control || control.dataset.touched) return;
     if (option.type === 'integer' || option.type === 'number') {
       control.min = option.min;
       control.max = option.max;
@@ -50,6 +51,11 @@
     if (option.name === 'wm') {
       control.placeholder = option.default === '' ? 'none' : 'default: ' + option.default;
       control.maxLength = 200;
+    } else if (option.name === 'q' && option.default < option.min) {
+      // No default quality: each format has its own until the slider is moved.
+      control.dataset.unset = 'true';
+      $('q-value').textContent = 'format default';
+      return;
     } else if (control.type === 'checkbox') {
       control.checked = option.default === true;
     } else {
@@ -66,12 +72,13 @@
       ['w', $('w').value.trim()],
       ['h', $('h').value.trim()],
       ['fit', $('fit').value],
-      ['q', $('q').value],
+      ['q', $('q').dataset.unset ? '' : $('q').value],
       ['format', $('format').value],
       ['pos', $('pos').value],
       ['opacity', $('opacity').value],
     ].filter(([, value]) => value !== '');
     if ($('enlarge').checked) fields.push(['enlarge', 'true']);
+    fields.push(['progressive', $('progressive').checked ? 'true' : 'false']);
     if ($('no-wm').checked) {
       fields.push(['wm', '']);
     } else if ($('wm').value.trim() !== '') {
@@ -110,7 +117,10 @@
     $('result-cache').textContent = cache;
     $('result-cache').className = 'badge ' + cache.toLowerCase();
     const base = chosen.name.replace(/\.[^.]*$/, '') || 'image';
-    const ext = (response.headers.get('Content-Type') || '').includes('png') ? 'png' : 'jpg';
+    const type = response.headers.get('Content-Type') || '';
+    const ext = { 'image/png': 'png', 'image/webp': 'webp', 'image/avif': 'avif' }[type] || 'jpg';
+    $('result-format').textContent = type.replace('image/', '').toUpperCase();
+    compareWithJpeg(response, blob.size, type);
     $('download').href = resultUrl;
     $('download').download = base + '-watermarked.' + ext;
     $('compare').hidden = false;
@@ -118,6 +128,28 @@
     // On a phone the result is below the form: bring it into view.
     if ($('compare').getBoundingClientRect().top > window.innerHeight / 2) {
       $('compare').scrollIntoView({ block: 'start' });
+    }
+  }
+
+  // The same variant as JPEG, asked by id (the original is stored): what the chosen format saves.
+  async function compareWithJpeg(response, size, type) {
+    const saved = $('result-saved');
+    if (type === 'image/jpeg') {
+      saved.textContent = 'this is the JPEG';
+      return;
+    }
+    saved.textContent = '…';
+    const query = new URLSearchParams(options().filter(([name]) => name !== 'format'));
+    query.set('format', 'jpeg');
+    try {
+      const jpeg = await fetch('/images/' + response.headers.get('X-Image-Id') + '?' + query);
+      const bytesOfJpeg = (await jpeg.blob()).size;
+      const percent = Math.round(100 * (1 - size / bytesOfJpeg));
+      saved.textContent = jpeg.ok
+        ? (percent >= 0 ? percent + ' % smaller' : -percent + ' % larger') + ' than the JPEG (' + bytes(bytesOfJpeg) + ')'
+        : 'no JPEG to compare with';
+    } catch (e) {
+      saved.textContent = 'no JPEG to compare with';
     }
   }
 
@@ -176,9 +208,14 @@
     e.preventDefault();
     if (e.dataTransfer.files.length > 0) choose(e.dataTransfer.files[0]);
   });
-  $('q').addEventListener('input', () => { $('q-value').textContent = $('q').value; });
+  $('q').addEventListener('input', () => {
+    delete $('q').dataset.unset;
+    $('q-value').textContent = $('q').value;
+  });
   $('opacity').addEventListener('input', () => { $('opacity-value').textContent = $('opacity').value; });
   $('no-wm').addEventListener('change', () => { $('wm').disabled = $('no-wm').checked; });
+  form.addEventListener('input', (e) => { e.target.dataset.touched = 'true'; });
+  form.addEventListener('change', (e) => { e.target.dataset.touched = 'true'; });
   form.addEventListener('submit', submit);
   choose(fileInput.files[0]);
   loadDefaults();

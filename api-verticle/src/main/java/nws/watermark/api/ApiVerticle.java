@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import nws.watermark.api.admission.JobSlots;
 import nws.watermark.api.admission.UploadBudget;
@@ -13,12 +14,17 @@ import nws.watermark.api.cache.RedisCache;
 import nws.watermark.api.cache.TieredCache;
 import nws.watermark.api.cluster.ClusterLink;
 import nws.watermark.api.dispatch.OptimizerClient;
+import nws.watermark.api.format.Formats;
+import nws.watermark.api.format.WritableFormats;
 import nws.watermark.api.health.Readiness;
 import nws.watermark.api.http.Routes;
 import nws.watermark.api.metrics.Metrics;
+import nws.watermark.api.render.BackgroundRenders;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.optimizer.Optimizers;
+import nws.watermark.optimizer.codec.Codecs;
 import nws.watermark.shared.Config;
+import nws.watermark.shared.OutputFormat;
 
 /** The HTTP edge: wires the caches, storage, admission and optimizer client to the routes, and listens. */
 public class ApiVerticle extends VerticleBase {
@@ -39,7 +45,7 @@ public class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     l2 = RedisCache.create(vertx, config.cache());
-    return ClusterLink.start(vertx, config)
+    return ClusterLink.start(vertx, config, localFormats())
         .compose(link -> {
           cluster = link;
           return OriginalStore.open(vertx, config.storage());
@@ -63,17 +69,26 @@ public class ApiVerticle extends VerticleBase {
     JobSlots slots = new JobSlots(config.limits().maxJobsInFlight());
     UploadBudget uploads = new UploadBudget(config.limits().maxBytesInFlight(), config.limits().maxUploadsWaiting());
     OptimizerClient optimizer = new OptimizerClient(config.limits(), cluster.sender(), metrics);
-    Variants variants = new Variants(new TieredCache(l1, l2), originals, optimizer, slots, cluster.results());
-    Readiness readiness = new Readiness(l1, l2, originals, slots, uploads, optimizer, variants, cluster, optimizers);
+    BackgroundRenders background = new BackgroundRenders(vertx, config.formats().backgroundQueue());
+    Variants variants = new Variants(new TieredCache(l1, l2), originals, optimizer, slots, cluster.results(), background);
+    Formats formats = new Formats(config.formats(), cluster.formats(), variants, originals);
+    Readiness readiness = new Readiness(l1, l2, originals, slots, uploads, optimizer, variants, background, cluster,
+        optimizers);
     readiness.observe(metrics);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setCompressionSupported(true);
     return vertx.createHttpServer(options)
-        .requestHandler(Routes.create(vertx, config, variants, uploads, readiness, metrics))
+        .requestHandler(Routes.create(vertx, config, new Routes.Parts(formats, originals, uploads, readiness, metrics)))
         .listen()
         .onSuccess(s -> server = s);
+  }
+
+  /** What this JVM's own optimizers write; nothing known when it runs none. */
+  private WritableFormats localFormats() {
+    Codecs codecs = Codecs.of(config.formats());
+    return WritableFormats.of(optimizers.workers() > 0 ? codecs.writes() : Set.<OutputFormat>of(), codecs::whyNot);
   }
 
   /** The port actually bound (useful when configured as 0). */

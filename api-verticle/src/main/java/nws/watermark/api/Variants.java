@@ -1,7 +1,6 @@
 package nws.watermark.api;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import java.util.function.Supplier;
 import nws.watermark.api.admission.JobSlots;
 import nws.watermark.api.cache.CacheKey;
@@ -10,22 +9,26 @@ import nws.watermark.api.cache.SharedResults;
 import nws.watermark.api.cache.SingleFlight;
 import nws.watermark.api.cache.TieredCache;
 import nws.watermark.api.dispatch.OptimizerClient;
+import nws.watermark.api.render.BackgroundRenders;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.ImageOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The variants of an image, as both routes ask for them: from the cache when it has them, else
- * (once per key, however many ask at the same time) the original to storage, a job slot, the
- * optimizer, and the result into the cache.
+ * The variants of an original, in formats already chosen: from the cache when it has them, else
+ * rendered once per key however many ask at the same time (original to storage, a job slot, the
+ * optimizer, the result into the cache). A render nobody waits for goes to the background queue.
  */
 public final class Variants {
 
-  private static final Logger log = LoggerFactory.getLogger(Variants.class);
-
-  /** A variant and whether it came from a cache. */
-  public record Served(CacheKey key, Rendered image, boolean hit) {}
+  /**
+   * A variant and how it is answered: from a cache or not; {@code negotiated} when its format was
+   * chosen from {@code Accept}; {@code interim} when a better format is being rendered for next time.
+   */
+  public record Served(CacheKey key, Rendered image, boolean hit, boolean negotiated, boolean interim) {
+    public Served as(boolean negotiated, boolean interim) {
+      return new Served(key, image, hit, negotiated, interim);
+    }
+  }
 
   private final TieredCache cache;
   private final SingleFlight<Rendered> singleFlight = new SingleFlight<>();
@@ -33,64 +36,55 @@ public final class Variants {
   private final OptimizerClient optimizer;
   private final JobSlots slots;
   private final SharedResults shared;
+  private final BackgroundRenders background;
 
   /** {@code shared}: the results of other API nodes ({@link SharedResults#NONE} standalone). */
   public Variants(TieredCache cache, OriginalStore originals, OptimizerClient optimizer, JobSlots slots,
-      SharedResults shared) {
+      SharedResults shared, BackgroundRenders background) {
     this.cache = cache;
     this.originals = originals;
     this.optimizer = optimizer;
     this.slots = slots;
     this.shared = shared;
+    this.background = background;
   }
 
-  /**
-   * A variant of an uploaded image: the original is stored before it is processed. {@code bytes}
-   * is asked for only on a miss, so a hit never touches the upload.
-   */
-  public Future<Served> fromUpload(String sha256, Supplier<Future<Buffer>> bytes, String contentType,
-      ImageOptions options) {
-    CacheKey key = CacheKey.of(sha256, options);
-    return served(key, () -> bytes.get().compose(whole -> saveOriginal(sha256, whole, contentType)
-        .compose(v -> optimizer.optimize(whole, options, () -> originals.load(sha256)))));
+  /** The variant of {@code original} with {@code options} (a format and a quality chosen). */
+  public Future<Served> get(Original original, ImageOptions options) {
+    CacheKey key = CacheKey.of(original.sha256(), options);
+    return cached(key).compose(hit -> hit != null
+        ? Future.succeededFuture(new Served(key, hit, true, false, false))
+        : render(key, () -> slots.run(() -> optimize(original, options, false)))
+            .map(rendered -> new Served(key, rendered, false, false, false)));
   }
 
-  /** A variant of an original stored earlier; fails with NOT_FOUND when there is none. */
-  public Future<Served> fromStore(String sha256, ImageOptions options) {
-    CacheKey key = CacheKey.of(sha256, options);
-    return served(key, () -> originals.load(sha256)
-        .compose(bytes -> optimizer.optimize(bytes, options, () -> originals.load(sha256))));
+  /** The variant if some cache holds it (L1, L2, then the other API nodes'), else null; never fails. */
+  public Future<Rendered> cached(CacheKey key) {
+    return cache.get(key).compose(hit -> hit != null ? Future.succeededFuture(hit) : shared.get(key)
+        .onSuccess(found -> {
+          if (found != null) {
+            cache.fillLocal(key, found);
+          }
+        }));
   }
 
-  /** The cached variant (L1, then L2), or else {@code work} run once per key however many ask. */
-  private Future<Served> served(CacheKey key, Supplier<Future<Rendered>> work) {
-    return cache.get(key).compose(hit -> hit != null
-        ? Future.succeededFuture(new Served(key, hit, true))
-        : produce(key, work));
+  /** Queues the render of a variant nobody waits for; false when the queue is full. */
+  public boolean renderLater(Original stored, ImageOptions options) {
+    CacheKey key = CacheKey.of(stored.sha256(), options);
+    return background.offer(key, () -> render(key, () -> optimize(stored, options, true)));
   }
 
-  private Future<Served> produce(CacheKey key, Supplier<Future<Rendered>> work) {
-    return shared.get(key).compose(found -> found != null ? sharedHit(key, found) : render(key, work));
+  private Future<Rendered> optimize(Original original, ImageOptions options, boolean later) {
+    Supplier<Future<io.vertx.core.buffer.Buffer>> reload = () -> originals.load(original.sha256());
+    return original.bytes().compose(bytes -> later
+        ? optimizer.optimizeInBackground(bytes, options, reload)
+        : optimizer.optimize(bytes, options, reload));
   }
 
-  private Future<Served> sharedHit(CacheKey key, Rendered found) {
-    cache.fillLocal(key, found);
-    return Future.succeededFuture(new Served(key, found, true));
-  }
-
-  private Future<Served> render(CacheKey key, Supplier<Future<Rendered>> work) {
-    return singleFlight.run(key.value(),
-            // The slot is taken only to render here, not while waiting for another node's result.
-            () -> shared.renderOnce(key, () -> slots.run(work)).onSuccess(r -> cache.put(key, r)))
-        .map(rendered -> new Served(key, rendered, false));
-  }
-
-  /** Storage being down must not stop processing: the bytes are in memory, so log and go on. */
-  private Future<Void> saveOriginal(String sha256, Buffer bytes, String contentType) {
-    return originals.save(sha256, bytes, contentType).otherwise(err -> {
-      log.warn("original {} not stored ({}); processing from memory", sha256, err.toString());
-      return null;
-    });
+  /** {@code work} run once per key across callers (and nodes), its result cached. */
+  private Future<Rendered> render(CacheKey key, Supplier<Future<Rendered>> work) {
+    // The slot is taken inside work, so only to render here, not while waiting for another node's result.
+    return singleFlight.run(key.value(), () -> shared.renderOnce(key, work).onSuccess(r -> cache.put(key, r)));
   }
 
   /** How many callers joined a render already running, since start. */

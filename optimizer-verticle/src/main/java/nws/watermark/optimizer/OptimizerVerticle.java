@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.util.concurrent.Callable;
 import nws.watermark.optimizer.pipeline.Pipeline;
 import nws.watermark.optimizer.pipeline.Result;
 import nws.watermark.shared.Addresses;
@@ -23,11 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@link Addresses#OPTIMIZE} and runs each job on a pool of {@link Config#optimizerInstances()}
- * worker threads, the number of images decoded at once. One consumer feeding one pool, not one
- * worker verticle per thread: the event bus deals messages round-robin, so with a verticle per
- * thread a job could queue behind a busy one while another sat idle. Replies with the encoded
- * image, or fails the message with an {@link ErrorCode} id.
+ * Consumes {@link Addresses#OPTIMIZE} and runs each job on a pool of {@code NWS_OPTIMIZER_INSTANCES}
+ * worker threads, the number of images decoded at once, interactive jobs before background ones
+ * ({@link JobQueue}). One consumer feeding one pool, not one worker verticle per thread: the event
+ * bus deals messages round-robin, so with a verticle per thread a job could queue behind a busy one
+ * while another sat idle. Replies with the encoded image, or fails the message with an
+ * {@link ErrorCode} id.
  */
 public class OptimizerVerticle extends VerticleBase {
 
@@ -46,7 +48,7 @@ public class OptimizerVerticle extends VerticleBase {
   private final Work work;
   private final String localAddress;
   private MessageConsumer<Buffer> consumer;
-  private WorkerExecutor workers;
+  private JobQueue jobs;
 
   public OptimizerVerticle(Config config) {
     this(config, null);
@@ -75,7 +77,9 @@ public class OptimizerVerticle extends VerticleBase {
   public Future<?> start() {
     // Closed with this verticle's context when it is undeployed. The stable name is the
     // pool_name label of its metrics (one optimizer verticle per Vert.x instance).
-    workers = vertx.createSharedWorkerExecutor(POOL, Math.max(1, config.images().optimizerInstances()));
+    int threads = Math.max(1, config.images().optimizerInstances());
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor(POOL, threads);
+    jobs = new JobQueue(workers, threads);
     consumer = localAddress == null
         ? vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle)
         : vertx.eventBus().localConsumer(localAddress, this::handle);
@@ -95,8 +99,9 @@ public class OptimizerVerticle extends VerticleBase {
       msg.fail(e.code().id(), e.getMessage());
       return;
     }
-    // Unordered: any free worker takes the next job.
-    workers.executeBlocking(() -> process(msg.body(), options), false)
+    boolean background = BusHeaders.BACKGROUND.equals(msg.headers().get(BusHeaders.PRIORITY));
+    Callable<Result> job = () -> process(msg.body(), options);
+    (background ? jobs.background(job) : jobs.interactive(job))
         .onSuccess(result -> msg.reply(Buffer.buffer(result.bytes()), replyOptions(result)))
         .onFailure(err -> fail(msg, err));
   }

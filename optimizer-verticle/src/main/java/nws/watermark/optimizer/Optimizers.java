@@ -4,6 +4,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import nws.watermark.optimizer.boot.Members;
+import nws.watermark.optimizer.codec.Codecs;
 import nws.watermark.optimizer.intake.JobIntake;
 import nws.watermark.optimizer.pipeline.Engine;
 import nws.watermark.shared.Config;
@@ -17,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * cluster's jobs follows its worker count. With no workers configured there is nothing to deploy.
  */
 public final class Optimizers {
+
+  /**
+   * Clustered map of optimizer node id to the formats it reads and writes ({@link Codecs#describe()}),
+   * so API nodes refuse a format no live optimizer writes instead of sending it round.
+   */
+  public static final String FORMATS_MAP = "nws.optimizer.formats";
 
   private static final Logger log = LoggerFactory.getLogger(Optimizers.class);
 
@@ -45,6 +53,10 @@ public final class Optimizers {
     if (instances == 0) {
       return Future.succeededFuture(this);
     }
+    Codecs codecs = Codecs.of(config.formats());
+    log.info("image formats: reads {}, writes {}{}", codecs.reads(), codecs.describe().getJsonArray("write"),
+        codecs.describe().getJsonObject("missing").isEmpty() ? "" : "; missing " + codecs.describe().getJsonObject("missing")
+            + " (" + Codecs.INSTALL + ")");
     if (!vertx.isClustered()) {
       return vertx.deployVerticle(() -> new OptimizerVerticle(config), OptimizerVerticle.deployment())
           .map(id -> {
@@ -58,9 +70,20 @@ public final class Optimizers {
           return vertx.deployVerticle(() -> new JobIntake(config.limits().jobTimeoutMs(), config.limits().shutdownTimeoutMs()),
               new DeploymentOptions().setInstances(instances));
         })
-        .map(id -> {
+        .compose(id -> {
           intakeId = id;
-          return this;
+          return announceFormats();
+        })
+        .map(this);
+  }
+
+  /** Tells the API nodes what this node writes; a failure costs only the early 400, so it is logged. */
+  private Future<Void> announceFormats() {
+    return vertx.sharedData().<String, JsonObject>getAsyncMap(FORMATS_MAP)
+        .compose(map -> map.put(Members.nodeId(vertx), Codecs.of(config.formats()).describe()))
+        .otherwise(err -> {
+          log.warn("could not announce this node's formats: {}", err.toString());
+          return null;
         });
   }
 
@@ -71,7 +94,8 @@ public final class Optimizers {
 
   /** What {@code /ready} and the startup log say of this node's image work; empty without workers. */
   public JsonObject describe() {
-    return workersId == null ? new JsonObject() : new JsonObject().put("imageEngine", Engine.best().id());
+    return workersId == null ? new JsonObject()
+        : new JsonObject().put("imageEngine", Engine.best().id()).put("formats", Codecs.of(config.formats()).describe());
   }
 
   /**

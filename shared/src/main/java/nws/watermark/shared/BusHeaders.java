@@ -29,8 +29,19 @@ public final class BusHeaders {
   /** On a receipt and on every reply: the cluster node id of the optimizer node that took the job. */
   public static final String NODE_ID = "nws-node-id";
 
+  /**
+   * Optional, on a request: {@value #BACKGROUND} for a job nobody waits for (an AVIF rendered
+   * ahead for the next {@code format=auto} request). An optimizer takes such a job only when a
+   * worker is free and no other job waits for one, and refuses it with {@link ErrorCode#BUSY}
+   * otherwise, so the sender offers it again later, to whichever node is free.
+   */
+  public static final String PRIORITY = "nws-priority";
+
+  /** The value of {@link #PRIORITY} for a background job. */
+  public static final String BACKGROUND = "background";
+
   /** Headers that route a job and are no processing option; the optimizer ignores them. */
-  public static final java.util.Set<String> ROUTING = java.util.Set.of(RECEIPT_TO, JOB_ID);
+  public static final java.util.Set<String> ROUTING = java.util.Set.of(RECEIPT_TO, JOB_ID, PRIORITY);
 
   private BusHeaders() {}
 }

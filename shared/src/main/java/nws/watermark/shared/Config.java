@@ -5,6 +5,7 @@ import java.util.Map;
 import nws.watermark.shared.config.CacheConfig;
 import nws.watermark.shared.config.ClusterConfig;
 import nws.watermark.shared.config.Env;
+import nws.watermark.shared.config.FormatsConfig;
 import nws.watermark.shared.config.HttpConfig;
 import nws.watermark.shared.config.ImagesConfig;
 import nws.watermark.shared.config.LimitsConfig;
@@ -22,6 +23,7 @@ public record Config(
     HttpConfig http,
     LimitsConfig limits,
     ImagesConfig images,
+    FormatsConfig formats,
     CacheConfig cache,
     StorageConfig storage,
     ClusterConfig cluster,
@@ -55,14 +57,19 @@ public record Config(
   }
 
   private static Config read(Env env) {
-    return new Config(HttpConfig.from(env), LimitsConfig.from(env), ImagesConfig.from(env),
+    return new Config(HttpConfig.from(env), LimitsConfig.from(env), ImagesConfig.from(env), FormatsConfig.from(env),
         CacheConfig.from(env), StorageConfig.from(env), ClusterConfig.from(env), LogConfig.from(env),
         env.shown());
   }
 
-  /** The options a request gets for every name it does not give. */
+  /**
+   * The options a request gets for every name it does not give: {@link Options}' own, but for the
+   * watermark text and format configured here. The quality stays unset until a format is chosen
+   * ({@link FormatsConfig#resolved}).
+   */
   public ImageOptions defaultOptions() {
-    return images.defaultOptions();
+    return Options.DEFAULTS.with(Options.WM, images.watermarkText()).with(Options.FORMAT, formats.defaultFormat())
+        .with(Options.PROGRESSIVE, formats.jpegProgressive());
   }
 
   /** The settings as the startup log line shows them: no secret, no Redis password. */

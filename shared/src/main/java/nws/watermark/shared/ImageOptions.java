@@ -42,11 +42,17 @@ public final class ImageOptions {
         .collect(Collectors.joining("&"));
   }
 
-  /** The options as event-bus headers, one per option name; {@link Options#parse} reads them back. */
+  /**
+   * The options as event-bus headers, one per option name; {@link Options#parse} reads them back.
+   * A quality left to the format's default is left out, so the optimizer applies its own.
+   */
   public MultiMap toHeaders() {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     for (Option<?> option : Options.ALL) {
-      headers.add(option.name(), option.format(values[option.index()]));
+      Object value = values[option.index()];
+      if (option != Options.Q || !value.equals(Options.FORMAT_QUALITY)) {
+        headers.add(option.name(), option.format(value));
+      }
     }
     return headers;
   }

@@ -19,6 +19,8 @@ public final class Options {
   public static final int MIN_QUALITY = 1;
   public static final int MAX_QUALITY = 100;
   public static final int MAX_WATERMARK_LENGTH = 200;
+  /** The value of {@link #Q} until a format's own default replaces it: "the format's default quality". */
+  public static final int FORMAT_QUALITY = 0;
 
   /** Width of the target box in pixels. */
   public static final Option<Integer> W = Option.integer(0, "w", MIN_SIZE, MAX_SIZE, 1024);
@@ -28,8 +30,8 @@ public final class Options {
   public static final Option<Fit> FIT = Option.choice(2, "fit", Fit.values(), Fit::id, Fit.INSIDE);
   /** {@code true} to allow upscaling images smaller than the box. */
   public static final Option<Boolean> ENLARGE = Option.bool(3, "enlarge", false);
-  /** Encoder quality. */
-  public static final Option<Integer> Q = Option.integer(4, "q", MIN_QUALITY, MAX_QUALITY, 80);
+  /** Encoder quality of whichever format is written; unset ({@value #FORMAT_QUALITY}), that format's own default. */
+  public static final Option<Integer> Q = Option.integer(4, "q", MIN_QUALITY, MAX_QUALITY, Options.FORMAT_QUALITY);
   /** Output encoding; see {@link OutputFormat}. */
   public static final Option<OutputFormat> FORMAT =
       Option.choice(5, "format", OutputFormat.values(), OutputFormat::id, OutputFormat.JPEG);
@@ -40,9 +42,11 @@ public final class Options {
   public static final Option<Position> POS = Option.choice(7, "pos", Position.values(), Position::id, Position.BR);
   /** Watermark opacity. */
   public static final Option<Double> OPACITY = Option.fraction(8, "opacity", 0.5);
+  /** {@code true} for a progressive JPEG (smaller, shown coarse-to-fine; twice the encode time); JPEG only. */
+  public static final Option<Boolean> PROGRESSIVE = Option.bool(9, "progressive", false);
 
   /** Every option, in documentation order (and index order). */
-  public static final List<Option<?>> ALL = List.of(W, H, FIT, ENLARGE, Q, FORMAT, WM, POS, OPACITY);
+  public static final List<Option<?>> ALL = List.of(W, H, FIT, ENLARGE, Q, FORMAT, WM, POS, OPACITY, PROGRESSIVE);
 
   /** Every option name, in documentation order. */
   public static final List<String> NAMES = ALL.stream().map(Option::name).toList();
@@ -51,7 +55,7 @@ public final class Options {
    * The order of the canonical form: free text ({@link #WM}) last, so no text can pass for
    * another option.
    */
-  static final List<Option<?>> CANONICAL = List.of(W, H, FIT, ENLARGE, Q, FORMAT, POS, OPACITY, WM);
+  static final List<Option<?>> CANONICAL = List.of(W, H, FIT, ENLARGE, Q, FORMAT, PROGRESSIVE, POS, OPACITY, WM);
 
   /** Every option at its built-in default. */
   public static final ImageOptions DEFAULTS = defaults();

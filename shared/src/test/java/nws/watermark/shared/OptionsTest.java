@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.MultiMap;
 import java.util.Map;
+import nws.watermark.shared.config.FormatsConfig;
 import nws.watermark.shared.config.HttpConfig;
-import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OptionsTest {
 
-  private final ImageOptions defaults = Config.defaults().defaultOptions();
+  private final Config config = Config.defaults();
+  private final ImageOptions defaults = config.defaultOptions();
 
   private static MultiMap params(String... pairs) {
     MultiMap map = MultiMap.caseInsensitiveMultiMap();
@@ -25,9 +26,24 @@ class OptionsTest {
 
   @Test
   void nothing_given_means_the_documented_defaults() {
-    ImageOptions o = Options.parse(params(), defaults);
-    assertEquals("w=1024&h=1024&fit=inside&enlarge=false&q=80&format=jpeg&pos=br&opacity=0.500&wm=NWS Watermark",
+    ImageOptions o = config.formats().resolved(Options.parse(params(), defaults));
+    assertEquals("w=1024&h=1024&fit=inside&enlarge=false&q=80&format=jpeg&progressive=false&pos=br&opacity=0.500&wm=NWS Watermark",
         o.canonical());
+  }
+
+  @Test
+  void without_q_each_format_has_its_own_default_quality_and_q_sets_whichever_is_written() {
+    assertEquals(80, quality("format", "jpeg"));
+    assertEquals(80, quality("format", "webp"));
+    assertEquals(50, quality("format", "avif"));
+    assertEquals(60, quality("format", "avif", "q", "60"));
+    Config avif = Config.fromEnv(Map.of(FormatsConfig.AVIF_QUALITY.name(), "42", FormatsConfig.DEFAULT_FORMAT.name(), "avif"));
+    assertEquals("avif", avif.defaultOptions().get(Options.FORMAT).id());
+    assertEquals(42, avif.formats().resolved(Options.parse(params(), avif.defaultOptions())).get(Options.Q));
+  }
+
+  private int quality(String... pairs) {
+    return config.formats().resolved(Options.parse(params(pairs), defaults)).get(Options.Q);
   }
 
   @Test
@@ -66,7 +82,7 @@ class OptionsTest {
   @Test
   void config_validation_names_the_variable() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Config.fromEnv(Map.of(ImagesConfig.JPEG_QUALITY.name(), "0")));
+        () -> Config.fromEnv(Map.of(FormatsConfig.JPEG_QUALITY.name(), "0")));
     assertEquals("NWS_JPEG_QUALITY must be 1..100, got 0", e.getMessage());
     IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
         () -> Config.fromEnv(Map.of(HttpConfig.PORT.name(), "http")));

@@ -13,7 +13,7 @@ import nws.watermark.shared.ImageOptions;
 public record CacheKey(String sha256, String value) {
 
   /** Bump when the pipeline's output changes for the same input, so old variants are not served. */
-  static final String RENDER_VERSION = "1";
+  static final String RENDER_VERSION = "2";
 
   public static CacheKey of(String sha256, ImageOptions options) {
     String material = sha256 + '\n' + options.canonical() + '\n' + RENDER_VERSION;

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import nws.watermark.api.cache.SharedResults;
 import nws.watermark.api.dispatch.JobSender;
+import nws.watermark.api.format.WritableFormats;
 import nws.watermark.optimizer.boot.Members;
 import nws.watermark.shared.Config;
 
@@ -18,23 +19,28 @@ public interface ClusterLink {
 
   SharedResults results();
 
+  /** What the optimizers write: this JVM's standalone, the live optimizer nodes' clustered. */
+  WritableFormats formats();
+
   /** What {@code /ready} shows: this node, the members, job routing and sharing. */
   JsonObject stats();
 
   Future<Void> close();
 
   /** Call from the API verticle's start, so receipts and departures reach its context. */
-  static Future<ClusterLink> start(Vertx vertx, Config config) {
+  static Future<ClusterLink> start(Vertx vertx, Config config, WritableFormats local) {
     if (!vertx.isClustered()) {
-      return Future.succeededFuture(new Standalone(JobSender.direct(vertx)));
+      return Future.succeededFuture(new Standalone(JobSender.direct(vertx), local));
     }
     Future<TrackedSender> tracked = TrackedSender.start(vertx, config.cluster().receiptTimeoutMs());
     Future<ClusterResults> shared = ClusterResults.start(vertx, config);
-    return Future.all(tracked, shared).map(all -> new Clustered(vertx, tracked.result(), shared.result()));
+    Future<ClusterFormats> formats = ClusterFormats.start(vertx);
+    return Future.all(tracked, shared, formats)
+        .map(all -> new Clustered(vertx, tracked.result(), shared.result(), formats.result()));
   }
 
   /** One node on its own: jobs go to this JVM's optimizers, nothing is shared. */
-  record Standalone(JobSender sender) implements ClusterLink {
+  record Standalone(JobSender sender, WritableFormats formats) implements ClusterLink {
 
     @Override
     public SharedResults results() {
@@ -53,7 +59,8 @@ public interface ClusterLink {
   }
 
   /** A member of a Hazelcast cluster. */
-  record Clustered(Vertx vertx, TrackedSender sender, ClusterResults results) implements ClusterLink {
+  record Clustered(Vertx vertx, TrackedSender sender, ClusterResults results, ClusterFormats formats)
+      implements ClusterLink {
 
     @Override
     public JsonObject stats() {
@@ -67,6 +74,7 @@ public interface ClusterLink {
 
     @Override
     public Future<Void> close() {
+      formats.close();
       return sender.close();
     }
   }

@@ -42,8 +42,8 @@ public final class OptimizerClient {
     this.metrics = metrics;
   }
 
-  /** One job: the original, its options, and how to read the original again from storage. */
-  private record Job(Buffer original, ImageOptions options, Supplier<Future<Buffer>> reload) {}
+  /** One job: the original, its options, how to read the original again, and whether anyone waits. */
+  private record Job(Buffer original, ImageOptions options, Supplier<Future<Buffer>> reload, boolean background) {}
 
   /**
    * The rendered image; {@code reload} gives the original again for a retry from storage.
@@ -51,11 +51,19 @@ public final class OptimizerClient {
    * @return fails with a {@link ServiceException} whose code is what the client should see
    */
   public Future<Rendered> optimize(Buffer original, ImageOptions options, Supplier<Future<Buffer>> reload) {
-    return metrics.optimizerJob(attempt(new Job(original, options, reload), original, 1, false));
+    return metrics.optimizerJob(attempt(new Job(original, options, reload, false), original, 1, false));
+  }
+
+  /**
+   * A job nobody waits for: an optimizer takes it only with a worker to spare, else it fails
+   * with BUSY at once (to be offered again later). Counted apart from the jobs clients wait for.
+   */
+  public Future<Rendered> optimizeInBackground(Buffer original, ImageOptions options, Supplier<Future<Buffer>> reload) {
+    return attempt(new Job(original, options, reload, true), original, 1, false);
   }
 
   private Future<Rendered> attempt(Job job, Buffer bytes, int delivery, boolean reloaded) {
-    return send(bytes, job.options()).recover(err -> {
+    return send(bytes, job).recover(err -> {
       Failure failure = Failure.of(err);
       Retry next = failure.next(delivery, reloaded);
       if (next == Retry.NEVER) {
@@ -78,8 +86,12 @@ public final class OptimizerClient {
     });
   }
 
-  private Future<Rendered> send(Buffer original, ImageOptions options) {
-    DeliveryOptions delivery = new DeliveryOptions().setHeaders(options.toHeaders()).setSendTimeout(limits.jobTimeoutMs());
+  private Future<Rendered> send(Buffer original, Job job) {
+    DeliveryOptions delivery = new DeliveryOptions().setHeaders(job.options().toHeaders())
+        .setSendTimeout(limits.jobTimeoutMs());
+    if (job.background()) {
+      delivery.addHeader(BusHeaders.PRIORITY, BusHeaders.BACKGROUND);
+    }
     return sender.request(original, delivery).map(OptimizerClient::rendered);
   }
 

@@ -9,6 +9,7 @@ import nws.watermark.api.cache.LocalCache;
 import nws.watermark.api.cluster.ClusterLink;
 import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.metrics.Metrics;
+import nws.watermark.api.render.BackgroundRenders;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.optimizer.Optimizers;
 
@@ -24,6 +25,7 @@ public record Readiness(
     UploadBudget uploads,
     OptimizerClient optimizer,
     Variants variants,
+    BackgroundRenders background,
     ClusterLink cluster,
     Optimizers optimizers) {
 
@@ -40,6 +42,12 @@ public record Readiness(
         .put("l1Bytes", l1.weightedSize())
         .put("retries", optimizer.retries())
         .put("singleFlightJoins", variants.singleFlightJoins())
+        .put("backgroundRenders", new JsonObject()
+            .put("waiting", background.waiting())
+            .put("queued", background.queued())
+            .put("rendered", background.rendered())
+            .put("dropped", background.dropped())
+            .put("failed", background.failed()))
         .put("cluster", cluster.stats())
         .mergeIn(optimizers.describe());
   }
@@ -50,6 +58,8 @@ public record Readiness(
     metrics.cacheBytes("l1", l1::weightedSize);
     metrics.retries(optimizer::retries);
     metrics.singleFlightJoins(variants::singleFlightJoins);
+    metrics.backgroundRenders(background::waiting, background::queued, background::rendered, background::dropped,
+        background::failed);
     metrics.inFlight(slots::taken, uploads::bytesInFlight);
     metrics.backendUp("storage", originals::isUp);
     l2.observe(metrics);

@@ -13,6 +13,8 @@ final class ImageResponder {
   static final String X_IMAGE_ID = "X-Image-Id";
   static final String X_IMAGE_WIDTH = "X-Image-Width";
   static final String X_IMAGE_HEIGHT = "X-Image-Height";
+  /** How long caches keep an interim answer of {@code format=auto}: the better format is on its way. */
+  static final int INTERIM_MAX_AGE_SECONDS = 60;
 
   private final String cacheControl;
 
@@ -21,20 +23,26 @@ final class ImageResponder {
     this.cacheControl = "public, max-age=" + maxAgeSeconds + ", immutable";
   }
 
+  /** The image, or 304 when the client holds it already (If-None-Match with its ETag). */
   void send(RoutingContext ctx, Served served) {
-    HttpServerResponse response = headers(ctx, served.key())
+    if (matches(ctx, served.key())) {
+      headers(ctx, served).setStatusCode(304).end();
+      return;
+    }
+    HttpServerResponse response = headers(ctx, served)
         .putHeader(HttpHeaders.CONTENT_TYPE, served.image().contentType())
         .putHeader(X_CACHE, served.hit() ? "HIT" : "MISS")
         .putHeader(X_IMAGE_WIDTH, Integer.toString(served.image().width()))
         .putHeader(X_IMAGE_HEIGHT, Integer.toString(served.image().height()))
-        // JPEG and PNG are compressed already: gzip would cost CPU and save nothing.
+        // Images are compressed already: gzip would cost CPU and save nothing.
         .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
     response.end(served.image().bytes());
   }
 
   /** 304 for a client that already holds this variant: nothing is loaded or decoded. */
   void notModified(RoutingContext ctx, CacheKey key) {
-    headers(ctx, key).setStatusCode(304).end();
+    common(ctx, key).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
+        .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).setStatusCode(304).end();
   }
 
   static boolean matches(RoutingContext ctx, CacheKey key) {
@@ -51,11 +59,18 @@ final class ImageResponder {
     return false;
   }
 
-  private HttpServerResponse headers(RoutingContext ctx, CacheKey key) {
+  private HttpServerResponse headers(RoutingContext ctx, Served served) {
+    return common(ctx, served.key())
+        .putHeader(HttpHeaders.CACHE_CONTROL, served.interim()
+            ? "public, max-age=" + INTERIM_MAX_AGE_SECONDS
+            : cacheControl)
+        // Under format=auto the same URL answers by Accept: caches must keep one copy per Accept.
+        .putHeader(HttpHeaders.VARY, served.negotiated() ? "Accept, Accept-Encoding" : "Accept-Encoding");
+  }
+
+  private static HttpServerResponse common(RoutingContext ctx, CacheKey key) {
     return ctx.response()
         .putHeader(HttpHeaders.ETAG, key.etag())
-        .putHeader(X_IMAGE_ID, key.sha256())
-        .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-        .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        .putHeader(X_IMAGE_ID, key.sha256());
   }
 }

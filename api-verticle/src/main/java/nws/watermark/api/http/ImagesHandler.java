@@ -2,18 +2,25 @@ package nws.watermark.api.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import nws.watermark.api.Variants;
+import nws.watermark.api.Original;
 import nws.watermark.api.cache.CacheKey;
+import nws.watermark.api.format.Accept;
+import nws.watermark.api.format.Formats;
+import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ImageOptions;
+import nws.watermark.shared.Options;
+import nws.watermark.shared.OutputFormat;
 import nws.watermark.shared.ServiceException;
+import nws.watermark.shared.config.FormatsConfig;
 
 /** {@code GET /images/<sha256>?<options>}: any variant of an original uploaded before. */
-record ImagesHandler(RequestOptions options, Variants variants, ImageResponder images, ErrorResponder errors)
-    implements Handler<RoutingContext> {
+record ImagesHandler(RequestOptions options, FormatsConfig formatsConfig, Formats formats, OriginalStore originals, ImageResponder images,
+    ErrorResponder errors) implements Handler<RoutingContext> {
 
   static final String ID = "id";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -26,12 +33,16 @@ record ImagesHandler(RequestOptions options, Variants variants, ImageResponder i
   }
 
   private Future<Void> serve(RoutingContext ctx, String sha256, ImageOptions o) {
-    CacheKey key = CacheKey.of(sha256, o);
-    if (ImageResponder.matches(ctx, key)) {
-      images.notModified(ctx, key);
-      return Future.succeededFuture();
+    if (o.get(Options.FORMAT) != OutputFormat.AUTO) {
+      // A named format has one key: a client holding it gets 304 before anything is looked up.
+      CacheKey key = CacheKey.of(sha256, formatsConfig.resolved(o));
+      if (ImageResponder.matches(ctx, key)) {
+        images.notModified(ctx, key);
+        return Future.succeededFuture();
+      }
     }
-    return variants.fromStore(sha256, o).map(served -> {
+    Accept accept = Accept.of(ctx.request().getHeader(HttpHeaders.ACCEPT));
+    return formats.serve(Original.stored(sha256, originals), o, accept).map(served -> {
       images.send(ctx, served);
       return null;
     });

@@ -6,10 +6,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import nws.watermark.api.Variants;
 import nws.watermark.api.admission.UploadBudget;
+import nws.watermark.api.format.Formats;
 import nws.watermark.api.health.Readiness;
 import nws.watermark.api.metrics.Metrics;
+import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.Config;
 
 /** Every HTTP route of the API, in one table. */
@@ -17,21 +18,25 @@ public final class Routes {
 
   private Routes() {}
 
-  public static Router create(Vertx vertx, Config config, Variants variants, UploadBudget uploads,
-      Readiness readiness, Metrics metrics) {
+  /** The parts of the service the routes serve from. */
+  public record Parts(Formats formats, OriginalStore originals, UploadBudget uploads, Readiness readiness,
+      Metrics metrics) {}
+
+  public static Router create(Vertx vertx, Config config, Parts parts) {
     ErrorResponder errors = new ErrorResponder(config.limits().retryAfterSeconds());
     ImageResponder images = new ImageResponder(config.http().cacheMaxAgeSeconds());
     RequestOptions options = new RequestOptions(config);
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
 
-    router.post("/upload").handler(
-        new UploadHandler(options, config.limits().maxUploadBytes(), variants, uploads, images, errors));
-    router.get("/images/:" + ImagesHandler.ID).handler(new ImagesHandler(options, variants, images, errors));
+    router.post("/upload").handler(new UploadHandler(options, config.limits().maxUploadBytes(), parts.formats(),
+        parts.originals(), parts.uploads(), images, errors));
+    router.get("/images/:" + ImagesHandler.ID).handler(
+        new ImagesHandler(options, config.formats(), parts.formats(), parts.originals(), images, errors));
     router.get("/options").handler(new OptionsHandler(config));
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/ready").handler(ctx -> json(ctx, 200, readiness.describe()));
-    router.get("/metrics").handler(metrics.scrapeHandler());
+    router.get("/ready").handler(ctx -> json(ctx, 200, parts.readiness().describe()));
+    router.get("/metrics").handler(parts.metrics().scrapeHandler());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
 
     router.route().failureHandler(errors::handle);

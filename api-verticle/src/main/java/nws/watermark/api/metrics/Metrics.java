@@ -25,6 +25,7 @@ import io.vertx.micrometer.impl.MicrometerMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -142,6 +143,15 @@ public final class Metrics {
   /** Single-flight joins, read from the single flight's own count. */
   public void singleFlightJoins(LongSupplier joins) {
     FunctionCounter.builder("nws.singleflight.joins", hold(joins), LongSupplier::getAsLong).register(registry);
+  }
+
+  /** The background render queue: its length, and the renders queued, done, dropped (queue full) and failed. */
+  public void backgroundRenders(LongSupplier waiting, LongSupplier queued, LongSupplier rendered, LongSupplier dropped,
+      LongSupplier failed) {
+    Gauge.builder("nws.background.waiting", hold(waiting), LongSupplier::getAsLong).register(registry);
+    Map.of("queued", queued, "rendered", rendered, "dropped", dropped, "failed", failed).forEach((outcome, count) ->
+        FunctionCounter.builder("nws.background.renders", hold(count), LongSupplier::getAsLong)
+            .tag(OUTCOME, outcome).register(registry));
   }
 
   /** The work this node holds, read from the job slots and the upload budget. */

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import nws.watermark.api.Service;
 import nws.watermark.api.cluster.Nodes.Node;
+import nws.watermark.shared.config.FormatsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -235,6 +236,28 @@ class ClusterIT {
     assertEquals("BUSY", new JsonObject(new String(r.body())).getString("error"));
     assertNotNull(header(r, "Retry-After"));
     assertTrue(seconds < 10, "answered in " + seconds + " s");
+  }
+
+  /**
+   * An optimizer that does not write AVIF (switched off, as on a node without libheif) joins the
+   * empty cluster: AVIF is refused at once with a 400 naming what is missing, never sent round into
+   * a 502, and format=auto gives this node's best instead.
+   */
+  @Test
+  @Order(11)
+  void a_format_no_live_optimizer_writes_is_refused_at_once() {
+    Node plain = nodes.startOptimizer("optimizer-no-avif", Map.of(FormatsConfig.DISABLED.name(), "avif"));
+    Nodes.await("api1 knowing the new optimizer's formats", Duration.ofSeconds(90),
+        () -> api1.ready().getJsonObject("cluster").getInteger("members") == 2
+            && join(List.of(api1.upload(SMALL, "?format=jpeg&w=" + nextVariant()))).get(0).statusCode() == 200);
+    Nodes.await("api1 reading the announced formats", Duration.ofSeconds(10),
+        () -> join(List.of(api1.upload(SMALL, "?format=avif&w=" + nextVariant()))).get(0).statusCode() == 400);
+    HttpResponse<byte[]> avif = join(List.of(api1.upload(SMALL, "?format=avif&w=" + nextVariant()))).get(0);
+    assertEquals(400, avif.statusCode(), new String(avif.body()));
+    JsonObject body = new JsonObject(new String(avif.body()));
+    assertEquals("INVALID_OPTION", body.getString("error"));
+    assertTrue(body.getString("message").contains("NWS_DISABLED_FORMATS"), body.getString("message"));
+    plain.process.destroy();
   }
 
   private static synchronized int nextVariant() {

@@ -26,7 +26,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -94,6 +93,21 @@ class UploadPageTest {
   void openThePage() {
     browser.manage().window().setSize(new Dimension(1280, 1400));
     browser.get("http://127.0.0.1:" + service.port + "/");
+    new WebDriverWait(browser, WAIT).until(d -> byId("upload-form").getDomAttribute("data-defaults") != null);
+  }
+
+  @Test
+  void the_page_shows_the_service_defaults_and_what_webp_saves_against_jpeg() {
+    assertEquals("1024", byId("w").getDomProperty("value"), "the default box, read from GET /options");
+    assertEquals("format default", text("q-value"), "no quality until one is chosen: each format has its own");
+    choose(PHOTO);
+    type("w", "480");
+    new Select(byId("format")).selectByValue("webp");
+    byId("submit").click();
+    awaitResult();
+    assertEquals("WEBP", text("result-format"));
+    new WebDriverWait(browser, WAIT).until(d -> text("result-saved").contains("than the JPEG"));
+    assertTrue(text("result-saved").contains("% smaller than the JPEG"), text("result-saved"));
   }
 
   @Test

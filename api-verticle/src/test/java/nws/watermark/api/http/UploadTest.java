@@ -120,11 +120,11 @@ class UploadTest {
       "?q=101            | q must be an integer 1..100, got '101'",
       "?fit=zoom         | fit must be one of inside, cover, fill, got 'zoom'",
       "?enlarge=maybe    | enlarge must be true or false, got 'maybe'",
-      "?format=gif       | format must be one of jpeg, png, got 'gif'",
+      "?format=gif       | format must be one of jpeg, png, webp, avif, auto, got 'gif'",
       "?pos=middle       | pos must be one of tl, t, tr, l, c, r, bl, b, br, tile, got 'middle'",
       "?opacity=1.5      | opacity must be a number 0..1, got '1.5'",
       "?opacity=-1       | opacity must be a number 0..1, got '-1'",
-      "?width=100        | unknown option 'width'; known options are w, h, fit, enlarge, q, format, wm, pos, opacity",
+      "?width=100        | unknown option 'width'; known options are w, h, fit, enlarge, q, format, wm, pos, opacity, progressive",
       "?w=10&w=20        | w was given more than once with different values: '10', '20'",
   })
   void bad_options_are_refused_with_a_message_naming_them(String query, String message) {

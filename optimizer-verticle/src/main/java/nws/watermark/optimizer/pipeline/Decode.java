@@ -2,6 +2,8 @@ package nws.watermark.optimizer.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import nws.watermark.optimizer.codec.Codecs;
+import nws.watermark.optimizer.codec.TurboJpeg;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ServiceException;
 
@@ -10,11 +12,9 @@ import nws.watermark.shared.ServiceException;
  * decompression bomb is refused before any pixel memory is taken), and reads the EXIF orientation.
  * Shrink-on-load: no more pixels are decoded than the output needs. The decoders are tried in
  * order; the first that takes the file decodes it ({@link TurboDecoder} for plain JPEGs when the
- * engine has libjpeg-turbo, then {@link ImageIoDecoder} for everything).
+ * engine has libjpeg-turbo, {@link HeifDecoder} for HEIC and AVIF, then {@link ImageIoDecoder}).
  */
 final class Decode implements Step {
-
-  static final String READABLE = "JPEG, PNG, GIF, BMP or WebP";
 
   /** One way of decoding: false when it does not take this file, so the next one tries. */
   interface Decoder {
@@ -27,6 +27,7 @@ final class Decode implements Step {
     SourceSize size = new SourceSize(maxPixels);
     List<Decoder> chain = new ArrayList<>();
     TurboJpeg.load().filter(t -> engine == Engine.TURBOJPEG).ifPresent(t -> chain.add(new TurboDecoder(t, size)));
+    chain.add(HeifDecoder.of(size));
     chain.add(new ImageIoDecoder(size, engine == Engine.NAIVE));
     this.decoders = List.copyOf(chain);
   }
@@ -44,6 +45,6 @@ final class Decode implements Step {
       }
     }
     throw new ServiceException(ErrorCode.UNSUPPORTED_FORMAT,
-        "the upload is not an image type this service reads; send " + READABLE);
+        "the upload is not an image type this service reads; send " + Codecs.get().readable());
   }
 }

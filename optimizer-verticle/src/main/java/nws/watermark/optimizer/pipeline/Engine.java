@@ -1,6 +1,7 @@
 package nws.watermark.optimizer.pipeline;
 
 import java.util.Optional;
+import nws.watermark.optimizer.codec.TurboJpeg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

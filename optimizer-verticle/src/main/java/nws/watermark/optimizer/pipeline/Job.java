@@ -17,6 +17,8 @@ public final class Job {
   /** Crop and output size, in source pixels; set by Decode, applied by Resize. */
   Geometry geometry;
   BufferedImage image;
+  /** The ICC profile the decoded pixels are in, when the decoder left them unconverted; null: sRGB. */
+  byte[] iccProfile;
   boolean watermarkSkipped;
   byte[] output;
 

@@ -1,22 +1,15 @@
 package nws.watermark.optimizer.pipeline;
 
-import java.nio.charset.StandardCharsets;
-
 /** Reads JPEG marker segments up to the first scan, without decoding anything. */
 final class JpegMarkers {
 
-  private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
   private static final int SOI = 0xD8;
   private static final int SOS = 0xDA;
-  private static final int APP2 = 0xE2;
 
   private JpegMarkers() {}
 
-  /**
-   * True for a JPEG without an embedded ICC profile. A profile means colours that ImageIO's
-   * colour management converts; libjpeg-turbo would not, so such files keep the ImageIO path.
-   */
-  static boolean isPlainJpeg(byte[] in, int length) {
+  /** True for a JPEG whose marker segments are well formed up to its first scan. */
+  static boolean isJpeg(byte[] in, int length) {
     if (length < 4 || (in[0] & 0xFF) != 0xFF || (in[1] & 0xFF) != SOI) {
       return false;
     }
@@ -34,7 +27,7 @@ final class JpegMarkers {
         return true;
       }
       int size = ((in[pos + 2] & 0xFF) << 8) | (in[pos + 3] & 0xFF);
-      if (marker == APP2 && startsWith(in, pos + 4, length, ICC)) {
+      if (size < 2) {
         return false;
       }
       pos += 2 + size;
@@ -42,15 +35,4 @@ final class JpegMarkers {
     return false;
   }
 
-  private static boolean startsWith(byte[] in, int from, int length, byte[] prefix) {
-    if (from + prefix.length > length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (in[from + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -15,7 +15,8 @@ final class Orient implements Step {
     int w = src.getWidth();
     int h = src.getHeight();
     boolean swap = job.orientation.swapsAxes();
-    BufferedImage upright = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+    BufferedImage upright = new BufferedImage(swap ? h : w, swap ? w : h,
+        src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = upright.createGraphics();
     try {
       g.drawImage(src, job.orientation.transform(w, h), null);

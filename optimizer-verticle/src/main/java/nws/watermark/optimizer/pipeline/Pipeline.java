@@ -2,15 +2,18 @@ package nws.watermark.optimizer.pipeline;
 
 import java.util.List;
 import javax.imageio.ImageIO;
+import nws.watermark.optimizer.codec.TurboJpeg;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
+import nws.watermark.shared.OutputFormat;
 import nws.watermark.shared.ServiceException;
+import nws.watermark.shared.config.FormatsConfig;
 
 /**
  * The optimizer's work, as a list of steps run in order on one thread: decode (pixel limit first),
- * flatten to RGB, resize, apply the EXIF orientation, watermark, encode. Thread-safe; one instance
+ * convert to sRGB, flatten to RGB, resize, apply the EXIF orientation, watermark, encode. Thread-safe; one instance
  * serves every job of a verticle.
  */
 public final class Pipeline {
@@ -22,6 +25,7 @@ public final class Pipeline {
 
   private final List<Step> steps;
   private final Engine engine;
+  private final FormatsConfig formats;
 
   /** A pipeline on the fastest engine this JVM has ({@link Engine#best()}). */
   public Pipeline(Config config) {
@@ -31,13 +35,15 @@ public final class Pipeline {
   /** A pipeline on {@code engine}; TURBOJPEG falls back to IMAGEIO where libjpeg-turbo is missing. */
   public Pipeline(Config config, Engine engine) {
     this.engine = engine == Engine.TURBOJPEG && TurboJpeg.load().isEmpty() ? Engine.IMAGEIO : engine;
+    this.formats = config.formats();
     this.steps = List.of(
         new Decode(config.images().maxPixels(), this.engine),
+        new Srgb(),
         new Flatten(config.images().background()),
         new Resize(this.engine),
         new Orient(),
         new Watermark(),
-        new Encode(this.engine));
+        new Encode(this.engine, formats));
   }
 
   /** The engine this pipeline runs. */
@@ -56,7 +62,11 @@ public final class Pipeline {
 
   /** As {@link #process(byte[], ImageOptions)}, on the first {@code length} bytes of {@code input}. */
   public Result process(byte[] input, int length, ImageOptions options) {
-    Job job = new Job(input, length, options);
+    if (options.get(Options.FORMAT) == OutputFormat.AUTO) {
+      throw new ServiceException(ErrorCode.INVALID_OPTION,
+          "format=auto is chosen from the request's Accept header by the HTTP API; over the event bus, name a format");
+    }
+    Job job = new Job(input, length, formats.resolved(options));
     try {
       for (Step step : steps) {
         step.apply(job);
@@ -66,7 +76,7 @@ public final class Pipeline {
     } catch (Exception e) {
       throw new ServiceException(ErrorCode.INTERNAL, "processing failed: " + e);
     }
-    return new Result(job.output, options.get(Options.FORMAT), job.image.getWidth(), job.image.getHeight(),
+    return new Result(job.output, job.options.get(Options.FORMAT), job.image.getWidth(), job.image.getHeight(),
         job.watermarkSkipped);
   }
 }

@@ -1,13 +1,17 @@
 package nws.watermark.optimizer.pipeline;
 
 import java.io.IOException;
+import nws.watermark.optimizer.codec.TurboJpeg;
+import nws.watermark.optimizer.colour.JpegIcc;
 import nws.watermark.shared.ServiceException;
 
 /**
- * Plain JPEGs through libjpeg-turbo, scaled in the DCT domain while decoding to the smallest n/8
- * that keeps the output sharp: the pixels that would be thrown away are never computed. It does
- * not take a file libjpeg-turbo cannot or should not decode (CMYK, an ICC profile, any decoder
- * complaint): {@link ImageIoDecoder} then decodes it and gives the exact error, as it always has.
+ * JPEGs through libjpeg-turbo, scaled in the DCT domain while decoding to the smallest n/8 that
+ * keeps the output sharp: the pixels that would be thrown away are never computed. A colour
+ * profile goes with the decoded pixels, so only the small image is converted to sRGB
+ * ({@link Srgb}). It does not take a file libjpeg-turbo cannot or should not decode (CMYK,
+ * greyscale with a profile, any decoder complaint): {@link ImageIoDecoder} then decodes it and
+ * gives the exact error, as it always has.
  */
 record TurboDecoder(TurboJpeg turbo, SourceSize size) implements Decode.Decoder {
 
@@ -20,19 +24,22 @@ record TurboDecoder(TurboJpeg turbo, SourceSize size) implements Decode.Decoder 
 
   @Override
   public boolean decode(Job job) {
-    if (!JpegMarkers.isPlainJpeg(job.input, job.length)) {
+    if (!JpegMarkers.isJpeg(job.input, job.length)) {
       return false;
     }
+    byte[] icc = JpegIcc.profile(job.input, job.length);
     try (TurboJpeg.Decompressor jpeg = turbo.open(job.input, job.length)) {
       int width = jpeg.width();
       int height = jpeg.height();
       int colorspace = jpeg.colorspace();
-      if (colorspace == TurboJpeg.CS_CMYK || colorspace == TurboJpeg.CS_YCCK) {
+      if (colorspace == TurboJpeg.CS_CMYK || colorspace == TurboJpeg.CS_YCCK
+          || (colorspace == TurboJpeg.CS_GRAY && icc != null)) {
         return false;
       }
       size.check("JPEG", width, height);
       int eighths = eighths(SourceSize.plan(job, width, height), MIN_RATIO);
       job.image = jpeg.decode(scaled(width, eighths), scaled(height, eighths));
+      job.iccProfile = icc;
       return true;
     } catch (ServiceException e) {
       throw e;

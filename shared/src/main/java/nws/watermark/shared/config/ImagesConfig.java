@@ -1,18 +1,15 @@
 package nws.watermark.shared.config;
 
-import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
 
-/** The optimizer's work: how many images at once, how large, and the defaults of its options. */
-public record ImagesConfig(int optimizerInstances, long maxPixels, String watermarkText, int jpegQuality, int background) {
+/** The optimizer's work: how many images at once, how large, the default watermark and background. */
+public record ImagesConfig(int optimizerInstances, long maxPixels, String watermarkText, int background) {
 
   public static final Setting<Integer> OPTIMIZER_INSTANCES =
       Setting.integer("NWS_OPTIMIZER_INSTANCES", Runtime.getRuntime().availableProcessors())
           .atLeast(0, "0 or more").documentedAs("number of cores");
   public static final Setting<Long> MAX_PIXELS = Setting.number("NWS_MAX_PIXELS", 100_000_000L).atLeast(1);
   public static final Setting<String> WATERMARK_TEXT = Setting.text("NWS_WATERMARK_TEXT", Options.WM.fallback());
-  public static final Setting<Integer> JPEG_QUALITY = Setting.integer("NWS_JPEG_QUALITY", Options.Q.fallback())
-      .between(Options.MIN_QUALITY, Options.MAX_QUALITY);
   public static final Setting<Integer> BACKGROUND = Setting.parsed("NWS_BACKGROUND", 0xffffff, ImagesConfig::rgb,
       "a colour #rrggbb").shownAs(rgb -> String.format("#%06x", rgb)).documentedAs("#ffffff");
 
@@ -23,12 +20,7 @@ public record ImagesConfig(int optimizerInstances, long maxPixels, String waterm
 
   public static ImagesConfig from(Env env) {
     return new ImagesConfig(env.get(OPTIMIZER_INSTANCES), env.get(MAX_PIXELS), env.get(WATERMARK_TEXT),
-        env.get(JPEG_QUALITY), env.get(BACKGROUND));
-  }
-
-  /** The options a request gets for every name it does not give: {@link Options}' own, but for these settings. */
-  public ImageOptions defaultOptions() {
-    return Options.DEFAULTS.with(Options.Q, jpegQuality).with(Options.WM, watermarkText);
+        env.get(BACKGROUND));
   }
 
   private static Integer rgb(String raw) {

@@ -1,4 +1,4 @@
-package nws.watermark.optimizer.pipeline;
+package nws.watermark.optimizer.codec;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,16 +20,20 @@ import java.util.Optional;
  * surface (header, scaled decode, encode). Where the jar or the native library is missing, {@link
  * #load()} answers empty and the pipeline stays pure Java.
  */
-final class TurboJpeg {
+public final class TurboJpeg {
 
   static final String DEFAULT_JAR = "/usr/share/java/turbojpeg.jar";
   /** Overrides where the jar is looked for (another distribution, a hand-built libjpeg-turbo). */
   static final String JAR_PROPERTY = "nws.turbojpeg.jar";
 
   /** TurboJPEG constants (TJ.java), stable since libjpeg-turbo 1.3. */
-  static final int CS_CMYK = 3;
-  static final int CS_YCCK = 4;
+  public static final int CS_GRAY = 2;
+  public static final int CS_CMYK = 3;
+  public static final int CS_YCCK = 4;
   private static final int SAMP_420 = 2;
+  /** The accurate integer DCT when compressing (TurboJPEG's default is the fast one): sharp's pixels. */
+  private static final int FLAG_ACCURATEDCT = 4096;
+  private static final int FLAG_PROGRESSIVE = 16384;
 
   private static final String PKG = "org.libjpegturbo.turbojpeg.";
   private static final Optional<TurboJpeg> INSTANCE = tryLoad();
@@ -70,21 +74,24 @@ final class TurboJpeg {
   }
 
   /** The binding, when its jar and native library are both present and work. */
-  static Optional<TurboJpeg> load() {
+  public static Optional<TurboJpeg> load() {
     return INSTANCE;
   }
 
   /** Why {@link #load()} is empty, for the startup log. */
-  static String unavailableReason() {
+  public static String unavailableReason() {
     return unavailableReason;
   }
 
   /** Where the binding came from, for the startup log and {@code /ready}. */
-  String source() {
+  public String source() {
     return source;
   }
 
   private static Optional<TurboJpeg> tryLoad() {
+    // Optimized Huffman tables, as sharp writes them: 3-14 % fewer bytes for the same pixels. The
+    // 2.1 JNI binding passes this on to libjpeg-turbo (TJ_OPTIMIZE) at each compress.
+    System.setProperty("turbojpeg.optimize", "1");
     Path jar = Path.of(System.getProperty(JAR_PROPERTY, DEFAULT_JAR));
     if (!Files.isReadable(jar)) {
       unavailableReason = jar + " not found (apt-get install libturbojpeg-java libturbojpeg0-dev)";
@@ -115,18 +122,26 @@ final class TurboJpeg {
   }
 
   /** Opens a JPEG for decoding; reads its header at once. */
-  Decompressor open(byte[] jpeg, int length) throws IOException {
+  public Decompressor open(byte[] jpeg, int length) throws IOException {
     return new Decompressor(call(newDecompressor, jpeg, length));
   }
 
   /** Baseline 4:2:0 JPEG of an RGB image at {@code quality}, the same layout ImageIO writes. */
-  byte[] encode(BufferedImage image, int quality) throws IOException {
+  public byte[] encode(BufferedImage image, int quality) throws IOException {
+    return encode(image, quality, false);
+  }
+
+  /**
+   * 4:2:0 JPEG at {@code quality} with optimized Huffman tables and the accurate DCT, baseline or
+   * {@code progressive}.
+   */
+  public byte[] encode(BufferedImage image, int quality, boolean progressive) throws IOException {
     Object c = call(newCompressor);
     try {
       invoke(setSourceImage, c, image, 0, 0, image.getWidth(), image.getHeight());
       invoke(setSubsamp, c, SAMP_420);
       invoke(setQuality, c, quality);
-      byte[] buffer = (byte[]) invoke(compress, c, 0);
+      byte[] buffer = (byte[]) invoke(compress, c, FLAG_ACCURATEDCT | (progressive ? FLAG_PROGRESSIVE : 0));
       return Arrays.copyOf(buffer, (int) invoke(compressedSize, c));
     } finally {
       invoke(closeCompressor, c);
@@ -134,7 +149,7 @@ final class TurboJpeg {
   }
 
   /** One JPEG being decoded; close it to free the native handle at once. */
-  final class Decompressor implements AutoCloseable {
+  public final class Decompressor implements AutoCloseable {
 
     private final Object handle;
 
@@ -142,15 +157,15 @@ final class TurboJpeg {
       this.handle = handle;
     }
 
-    int width() throws IOException {
+    public int width() throws IOException {
       return (int) invoke(width, handle);
     }
 
-    int height() throws IOException {
+    public int height() throws IOException {
       return (int) invoke(height, handle);
     }
 
-    int colorspace() throws IOException {
+    public int colorspace() throws IOException {
       return (int) invoke(colorspace, handle);
     }
 
@@ -158,7 +173,7 @@ final class TurboJpeg {
      * Decodes to RGB, scaled in the DCT domain to the largest factor (n/8) that fits the bounds:
      * the pixels that would be thrown away are never computed.
      */
-    BufferedImage decode(int maxWidth, int maxHeight) throws IOException {
+    public BufferedImage decode(int maxWidth, int maxHeight) throws IOException {
       return (BufferedImage) invoke(decompress, handle, maxWidth, maxHeight, BufferedImage.TYPE_INT_RGB, 0);
     }
 
