@@ -23,14 +23,29 @@ public final class ApiMain {
   public static void main(String[] args) {
     Config config = Boot.configure();
     Vertx vertx = Boot.vertx(config, Metrics.vertxBuilder()).await();
-    deploy(vertx, config)
-        .onSuccess(api -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
-            config.http().host(), api.port(), api.optimizers().workers()))
+    ApiVerticle api = deploy(vertx, config)
+        .onSuccess(a -> log.info("NWS Watermark listening on http://{}:{}/ with {} optimizer workers",
+            config.http().host(), a.port(), a.optimizers().workers()))
         .onFailure(err -> {
           log.error("NWS Watermark failed to start: {}", err.toString());
           vertx.close().onComplete(v -> System.exit(1));
-        });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
+        })
+        .await();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, api)));
+  }
+
+  /**
+   * SIGTERM: the API first, while the optimizers, storage and files still work: it takes no new
+   * connection and answers every request it accepted (up to {@code NWS_SHUTDOWN_TIMEOUT_MS}); then
+   * the optimizers drain; then Vert.x closes (and a clustered node leaves). Awaited one by one: a
+   * continuation on a closed Vert.x would never run.
+   */
+  private static void stop(Vertx vertx, ApiVerticle api) {
+    log.info("stopping: answering the requests in flight, taking no new ones");
+    vertx.undeploy(api.deploymentID()).otherwiseEmpty().await();
+    api.optimizers().drain().otherwiseEmpty().await();
+    vertx.close().await();
+    log.info("stopped");
   }
 
   /** Deploys the optimizer workers (standalone), then the API verticle; the future gives the API once it listens. */

@@ -3,9 +3,9 @@ package nws.watermark.api;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nws.watermark.api.admission.JobSlots;
 import nws.watermark.api.admission.UploadBudget;
 import nws.watermark.api.cache.L2Cache;
@@ -17,6 +17,7 @@ import nws.watermark.api.dispatch.OptimizerClient;
 import nws.watermark.api.format.Formats;
 import nws.watermark.api.format.WritableFormats;
 import nws.watermark.api.health.Readiness;
+import nws.watermark.api.http.HttpEdge;
 import nws.watermark.api.http.Routes;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.api.render.BackgroundRenders;
@@ -31,6 +32,7 @@ public class ApiVerticle extends VerticleBase {
 
   private final Config config;
   private final Optimizers optimizers;
+  private final AtomicBoolean draining = new AtomicBoolean();
   private HttpServer server;
   private L2Cache l2;
   private ClusterLink cluster;
@@ -56,9 +58,10 @@ public class ApiVerticle extends VerticleBase {
         });
   }
 
-  /** Graceful: no new connections, requests in flight answered (up to the shutdown timeout). */
+  /** Graceful: {@code /ready} says draining, no new connections, requests in flight answered (up to the shutdown timeout). */
   @Override
   public Future<?> stop() {
+    draining.set(true);
     return server.shutdown(config.limits().shutdownTimeoutMs(), TimeUnit.MILLISECONDS)
         .eventually(() -> Future.join(cluster.close(), l2.close(), originals.close()));
   }
@@ -73,15 +76,9 @@ public class ApiVerticle extends VerticleBase {
     Variants variants = new Variants(new TieredCache(l1, l2), originals, optimizer, slots, cluster.results(), background);
     Formats formats = new Formats(config.formats(), cluster.formats(), variants, originals);
     Readiness readiness = new Readiness(l1, l2, originals, slots, uploads, optimizer, variants, background, cluster,
-        optimizers);
+        optimizers, draining);
     readiness.observe(metrics);
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.http().host())
-        .setPort(config.http().port())
-        .setCompressionSupported(true);
-    return vertx.createHttpServer(options)
-        .requestHandler(Routes.create(vertx, config, new Routes.Parts(formats, originals, uploads, readiness, metrics)))
-        .listen()
+    return HttpEdge.listen(vertx, config, new Routes.Parts(formats, originals, uploads, readiness, metrics))
         .onSuccess(s -> server = s);
   }
 
@@ -94,6 +91,11 @@ public class ApiVerticle extends VerticleBase {
   /** The port actually bound (useful when configured as 0). */
   public int port() {
     return server.actualPort();
+  }
+
+  /** This verticle's deployment, to undeploy it first on SIGTERM. */
+  public String deploymentID() {
+    return context.deploymentID();
   }
 
   /** The optimizer workers this node runs. */

@@ -4,28 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nws.watermark.shared.config.HttpConfig;
-import nws.watermark.shared.config.ImagesConfig;
 import nws.watermark.shared.config.LogConfig;
-import nws.watermark.shared.config.StorageConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,30 +24,20 @@ import org.junit.jupiter.api.Test;
  */
 class LoggingTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
-  private static final long WAIT_MS = 60_000;
-
-  private final List<String> lines = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
-  private Process process;
-  private Path storage;
+  private ServiceProcess service;
 
   @AfterEach
-  void stop() throws Exception {
-    if (process != null) {
-      process.destroy();
-      process.waitFor(20, TimeUnit.SECONDS);
-    }
-    if (storage != null) {
-      try (var files = Files.walk(storage)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+  void stop() {
+    if (service != null) {
+      service.close();
     }
   }
 
   @Test
   void json_format_gives_one_object_per_line_with_the_request_fields() throws Exception {
     int port = start(Map.of(LogConfig.FORMAT.name(), "json"));
+    List<String> lines = service.lines();
 
     HttpResponse<byte[]> health = send(HttpRequest.newBuilder(uri(port, "/health")).header("X-Request-Id", "probe-1").GET());
     HttpResponse<byte[]> upload = send(HttpRequest.newBuilder(uri(port, "/upload?w=100"))
@@ -95,6 +73,7 @@ class LoggingTest {
   @Test
   void text_format_is_one_readable_line_per_request() throws Exception {
     int port = start(Map.of());
+    List<String> lines = service.lines();
 
     send(HttpRequest.newBuilder(uri(port, "/no-such-page")).header("X-Request-Id", "probe-2").GET());
 
@@ -106,63 +85,20 @@ class LoggingTest {
 
   @Test
   void an_unknown_log_format_stops_the_start_and_names_the_variable() throws Exception {
-    process = process(Map.of(LogConfig.FORMAT.name(), "xml"));
-    assertTrue(process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), "the process exits");
-    assertEquals(2, process.exitValue());
+    service = ServiceProcess.launch(Map.of(LogConfig.FORMAT.name(), "xml"));
+    assertTrue(service.process.waitFor(ServiceProcess.WAIT_MS, TimeUnit.MILLISECONDS), "the process exits");
+    assertEquals(2, service.process.exitValue());
     awaitLine(l -> l.contains("NWS_LOG_FORMAT must be text or json, got 'xml'"));
   }
 
   /** Starts ApiMain and waits for the port it listens on. */
-  private int start(Map<String, String> env) throws Exception {
-    process = process(env);
-    String line = awaitLine(l -> LISTENING.matcher(l).find());
-    Matcher m = LISTENING.matcher(line);
-    assertTrue(m.find());
-    return Integer.parseInt(m.group(1));
+  private int start(Map<String, String> env) {
+    service = ServiceProcess.launch(env);
+    return service.port();
   }
 
-  private Process process(Map<String, String> env) throws IOException {
-    storage = Files.createTempDirectory("nws-log-test-");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-Djava.awt.headless=true",
-        // The production configuration, not the tests' logback-test.xml.
-        "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"),
-        ApiMain.class.getName()));
-    // Log lines go to stdout; stderr (JVM warnings) goes to the test output.
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().keySet().removeIf(k -> k.startsWith("NWS_"));
-    builder.environment().put(HttpConfig.HOST.name(), "127.0.0.1");
-    builder.environment().put(HttpConfig.PORT.name(), "0");
-    builder.environment().put(ImagesConfig.OPTIMIZER_INSTANCES.name(), "1");
-    builder.environment().put(StorageConfig.DIR.name(), storage.toString());
-    builder.environment().putAll(env);
-    Process started = builder.start();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-        out.lines().forEach(lines::add);
-      } catch (IOException e) {
-        // the process ended
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
-    return started;
-  }
-
-  /** The first line of the log that matches, waiting for it a bounded time. */
-  private String awaitLine(Predicate<String> match) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    while (System.currentTimeMillis() < deadline) {
-      for (String line : lines) {
-        if (match.test(line)) {
-          return line;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no such line in the log:\n" + String.join("\n", lines));
+  private String awaitLine(java.util.function.Predicate<String> match) {
+    return service.awaitLine(match);
   }
 
   private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {

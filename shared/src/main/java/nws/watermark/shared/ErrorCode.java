@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 /**
  * The single list of failures a client can see. Over HTTP each is a status plus the JSON body
  * {@code {"error": name(), "message": ...}}; on the event bus it is {@code msg.fail(id(), message)}.
+ * Codes are only ever added, with a new id: clients keep the meaning of the ones they know.
  * Whether a failure is worth another attempt is not the code's business: the API's retry table
  * decides that from how the attempt failed.
  */
@@ -34,7 +35,17 @@ public enum ErrorCode {
   OPTIMIZER_UNAVAILABLE(11, 502,
       "the optimizer failed or timed out, and so did the retry; the original is kept, retry the request later"),
   /** A bug or an unexpected state; the message says no more than that. */
-  INTERNAL(12, 500, "unexpected internal error; it has been logged");
+  INTERNAL(12, 500, "unexpected internal error; it has been logged"),
+  /** The request is not well-formed HTTP or multipart (a bad escape, framing, a boundary that never comes). */
+  MALFORMED_REQUEST(13, 400, "the request is malformed"),
+  /** The client stopped sending: its headers or its body made no progress in time. */
+  REQUEST_TIMEOUT(14, 408, "the request did not arrive in time; the connection is closed"),
+  /** Too many requests or renders from this client; retry after the {@code Retry-After} delay. */
+  RATE_LIMITED(15, 429, "too many requests from this client; retry after the delay in Retry-After"),
+  /** Uploading needs an API key, and none or a wrong one came. */
+  UNAUTHORIZED(16, 401, "uploading needs a valid API key: send it as Authorization: Bearer <key> or X-API-Key"),
+  /** The variant URL's signature is missing, wrong or expired. */
+  INVALID_SIGNATURE(17, 403, "the URL's signature is missing, wrong or expired");
 
   private final int id;
   private final int status;

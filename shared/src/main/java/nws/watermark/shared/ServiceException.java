@@ -7,10 +7,17 @@ import io.vertx.core.eventbus.ReplyFailure;
 public class ServiceException extends RuntimeException {
 
   private final ErrorCode code;
+  private final int retryAfterSeconds;
 
   public ServiceException(ErrorCode code, String message) {
+    this(code, message, 0);
+  }
+
+  /** A refusal a client may retry after {@code retryAfterSeconds} (sent as Retry-After). */
+  public ServiceException(ErrorCode code, String message, int retryAfterSeconds) {
     super(message, null, false, false);
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** A failure worded as its code's {@link ErrorCode#publicMessage()}. */
@@ -20,6 +27,11 @@ public class ServiceException extends RuntimeException {
 
   public ErrorCode code() {
     return code;
+  }
+
+  /** When the client may try again, in seconds; 0 when this failure does not say. */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /**

@@ -1,6 +1,7 @@
 package nws.watermark.api.health;
 
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nws.watermark.api.Variants;
 import nws.watermark.api.admission.JobSlots;
 import nws.watermark.api.admission.UploadBudget;
@@ -27,12 +28,18 @@ public record Readiness(
     Variants variants,
     BackgroundRenders background,
     ClusterLink cluster,
-    Optimizers optimizers) {
+    Optimizers optimizers,
+    AtomicBoolean draining) {
 
-  /** The {@code /ready} body; its {@code status} is {@code ready}. */
+  /** Whether this node is ready for new work: false while it drains on SIGTERM. */
+  public boolean ready() {
+    return !draining.get();
+  }
+
+  /** The {@code /ready} body; its {@code status} is {@code ready}, or {@code draining} on the way out. */
   public JsonObject describe() {
     return new JsonObject()
-        .put("status", "ready")
+        .put("status", ready() ? "ready" : "draining")
         .put("dependencies", new JsonObject()
             .put("storage", originals.health())
             .put("redis", l2.health()))

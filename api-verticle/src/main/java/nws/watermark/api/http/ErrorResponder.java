@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import nws.watermark.api.http.upload.Malformed;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ServiceException;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ public final class ErrorResponder {
   }
 
   public void respond(RoutingContext ctx, Throwable err) {
+    if (ctx.response().closed()) {
+      // The client left: there is nobody to answer, and nothing went wrong here.
+      return;
+    }
+    err = Malformed.or(err);
     ErrorCode code = ErrorCode.of(err);
     if (code == ErrorCode.INTERNAL) {
       log.error("{} {} failed", ctx.request().method(), ctx.request().path(), err);
@@ -50,20 +56,31 @@ public final class ErrorResponder {
     response.setStatusCode(code.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    if (code == ErrorCode.BUSY) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+    int retryAfter = err instanceof ServiceException se && se.retryAfterSeconds() > 0 ? se.retryAfterSeconds()
+        : retryAfterSeconds;
+    if (code == ErrorCode.BUSY || code == ErrorCode.RATE_LIMITED) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
     }
+    if (code == ErrorCode.UNAUTHORIZED) {
+      response.putHeader("WWW-Authenticate", "Bearer");
+    }
+    boolean stalled = code == ErrorCode.REQUEST_TIMEOUT;
     boolean bodyUnread = hasUnreadBody(ctx);
-    if (bodyUnread) {
+    if (bodyUnread || stalled) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
     }
     String body = new JsonObject()
         .put("error", code.name())
         .put("message", ServiceException.publicMessage(err))
         .encode();
-    response.end(body);
-    if (bodyUnread) {
-      lingerThenClose(ctx);
+    if (stalled) {
+      // A client that stopped sending gets its answer, then the connection goes: nothing to wait for.
+      response.end(body).onComplete(done -> ctx.request().connection().close());
+    } else {
+      response.end(body);
+      if (bodyUnread) {
+        lingerThenClose(ctx);
+      }
     }
   }
 
@@ -91,7 +108,7 @@ public final class ErrorResponder {
       case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such route: " + route);
       case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed: " + route);
       case 413 -> new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "the request body is too large");
-      case 400 -> new ServiceException(ErrorCode.INVALID_OPTION, "the request is malformed");
+      case 400 -> Malformed.of("it could not be routed");
       default -> new ServiceException(ErrorCode.INTERNAL, "unexpected internal error; it has been logged");
     };
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import nws.watermark.api.http.upload.Malformed;
 import nws.watermark.api.http.upload.UploadReceiver;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ImageOptions;
@@ -20,12 +21,21 @@ final class RequestOptions {
 
   /** The query's options, or a failure naming the option at fault. */
   Future<ImageOptions> ofQuery(RoutingContext ctx) {
-    return parsed(ctx.queryParams());
+    return query(ctx).compose(this::parsed);
   }
 
   /** The query's and the form's options together; a form field may repeat a query parameter only with its value. */
   Future<ImageOptions> ofQueryAndForm(RoutingContext ctx, MultiMap fields) {
-    return parsed(MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams()).addAll(fields));
+    return query(ctx).compose(q -> parsed(MultiMap.caseInsensitiveMultiMap().addAll(q).addAll(fields)));
+  }
+
+  /** The query parameters, decoded; a broken escape such as {@code %zz} is the client's error. */
+  private static Future<MultiMap> query(RoutingContext ctx) {
+    try {
+      return Future.succeededFuture(ctx.queryParams());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(Malformed.of("its query string does not decode (" + e.getMessage() + ")"));
+    }
   }
 
   private Future<ImageOptions> parsed(MultiMap params) {

@@ -23,23 +23,32 @@ public final class Routes {
       Metrics metrics) {}
 
   public static Router create(Vertx vertx, Config config, Parts parts) {
+    return create(vertx, config, parts, new HeaderDeadline(vertx, config.http().headerTimeoutMs(),
+        config.http().idleTimeoutMs()));
+  }
+
+  static Router create(Vertx vertx, Config config, Parts parts, HeaderDeadline deadline) {
     ErrorResponder errors = new ErrorResponder(config.limits().retryAfterSeconds());
     ImageResponder images = new ImageResponder(config.http().cacheMaxAgeSeconds());
     RequestOptions options = new RequestOptions(config);
+    ClientUploads clients = new ClientUploads(config.http().maxUploadsPerClient(), config.limits().retryAfterSeconds());
     Router router = Router.router(vertx);
+    router.route().handler(deadline);
     router.route().handler(new RequestLog());
 
-    router.post("/upload").handler(new UploadHandler(options, config.limits().maxUploadBytes(), parts.formats(),
-        parts.originals(), parts.uploads(), images, errors));
+    router.post("/upload").handler(new UploadHandler(options, config.http(), config.limits().maxUploadBytes(),
+        parts.formats(), parts.originals(), parts.uploads(), clients, images, errors));
     router.get("/images/:" + ImagesHandler.ID).handler(
         new ImagesHandler(options, config.formats(), parts.formats(), parts.originals(), images, errors));
     router.get("/options").handler(new OptionsHandler(config));
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/ready").handler(ctx -> json(ctx, 200, parts.readiness().describe()));
+    router.get("/ready").handler(ctx -> json(ctx, parts.readiness().ready() ? 200 : 503, parts.readiness().describe()));
     router.get("/metrics").handler(parts.metrics().scrapeHandler());
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
 
     router.route().failureHandler(errors::handle);
+    // A path or query that does not decode fails while routing, before any handler: 400.
+    router.errorHandler(400, errors::handle);
     router.errorHandler(404, errors::handle);
     router.errorHandler(405, errors::handle);
     router.errorHandler(500, errors::handle);

@@ -13,19 +13,31 @@ import nws.watermark.api.http.upload.Upload;
 import nws.watermark.api.http.upload.UploadReceiver;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.ImageOptions;
+import nws.watermark.shared.config.HttpConfig;
 
 /** {@code POST /upload}: receive and hash, parse the options, render (or hit), answer. */
-record UploadHandler(RequestOptions options, long maxUploadBytes, Formats formats, OriginalStore originals,
-    UploadBudget uploads, ImageResponder images, ErrorResponder errors) implements Handler<RoutingContext> {
+record UploadHandler(RequestOptions options, HttpConfig http, long maxUploadBytes, Formats formats,
+    OriginalStore originals, UploadBudget uploads, ClientUploads clients, ImageResponder images, ErrorResponder errors)
+    implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
     // Query options are checked before a byte is read: a typo costs the client nothing.
     options.ofQuery(ctx)
-        .compose(query -> UploadReceiver.receive(ctx, maxUploadBytes, uploads)
-            .compose(upload -> render(ctx, query, upload)))
+        .compose(query -> admitted(ctx).compose(v -> UploadReceiver.receive(ctx, maxUploadBytes,
+            http.bodyIdleTimeoutMs(), uploads)).compose(upload -> render(ctx, query, upload)))
         .onSuccess(served -> images.send(ctx, served))
         .onFailure(err -> errors.respond(ctx, err));
+  }
+
+  /** One more upload in progress for this client, unless it has its share already. */
+  private Future<Void> admitted(RoutingContext ctx) {
+    try {
+      clients.take(ctx, ClientOf.of(ctx));
+      return Future.succeededFuture();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<Served> render(RoutingContext ctx, ImageOptions query, Upload upload) {

@@ -53,13 +53,13 @@ public class PipelineBenchmark {
   @Setup
   public void setUp() throws Exception {
     input = read(photo);
-    options = config.defaultOptions();
+    options = config.formats().resolved(config.defaultOptions());
     pipeline = new Pipeline(config, engine);
     if (pipeline.engine() != engine) {
       throw new IllegalStateException(engine + " is not available here; got " + pipeline.engine());
     }
     decode = new Decode(config.images().maxPixels(), engine);
-    encode = new Encode(engine);
+    encode = new Encode(engine, config.formats());
     resize = new Resize(engine);
     decoded = decode();
     resized = copy(decoded);

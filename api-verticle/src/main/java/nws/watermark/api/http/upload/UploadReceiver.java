@@ -3,6 +3,7 @@ package nws.watermark.api.http.upload;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerFileUpload;
@@ -26,19 +27,29 @@ public final class UploadReceiver {
   public static final String FIELD = "image";
 
   private final HttpServerRequest request;
+  private final Vertx vertx;
+  private final long idleMs;
   private final Promise<Upload> promise = Promise.promise();
+  /** Fires when no byte of the body came for {@code idleMs}: the client stalled. */
+  private long idleTimer = -1;
   private UploadSink sink;
   private String contentType;
   private boolean sawImage;
   /** Multipart chunks are views into the decoder's own buffer, which it reuses: they are copied. */
   private boolean copyChunks;
 
-  private UploadReceiver(HttpServerRequest request) {
+  private UploadReceiver(HttpServerRequest request, Vertx vertx, long idleMs) {
     this.request = request;
+    this.vertx = vertx;
+    this.idleMs = idleMs;
+    promise.future().onComplete(done -> vertx.cancelTimer(idleTimer));
   }
 
-  /** The whole upload, or a failure with the code to answer. */
-  public static Future<Upload> receive(RoutingContext ctx, long maxBytes, UploadBudget budget) {
+  /**
+   * The whole upload, or a failure with the code to answer: among them 408 when the body makes no
+   * progress for {@code idleMs}.
+   */
+  public static Future<Upload> receive(RoutingContext ctx, long maxBytes, long idleMs, UploadBudget budget) {
     Declared declared;
     try {
       declared = ContentLengthGate.check(ctx.request(), maxBytes);
@@ -47,7 +58,7 @@ public final class UploadReceiver {
     }
     // No byte may arrive before the sink is ready (a spool file opens asynchronously).
     ctx.request().pause();
-    UploadReceiver receiver = new UploadReceiver(ctx.request());
+    UploadReceiver receiver = new UploadReceiver(ctx.request(), ctx.vertx(), idleMs);
     return UploadSink.open(ctx, declared.length(), maxBytes, budget)
         .compose(sink -> receiver.start(sink, declared));
   }
@@ -62,8 +73,9 @@ public final class UploadReceiver {
       sawImage = true;
       request.handler(chunk -> onChunk(chunk, request));
     }
-    request.exceptionHandler(promise::tryFail);
+    request.exceptionHandler(err -> promise.tryFail(Malformed.or(err)));
     request.endHandler(v -> onEnd());
+    progressed();
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
       request.response().writeContinue();
     }
@@ -88,6 +100,7 @@ public final class UploadReceiver {
     if (promise.future().isComplete()) {
       return;
     }
+    progressed();
     try {
       sink.accept(copyChunks ? chunk.copy() : chunk, source);
     } catch (ServiceException e) {
@@ -108,6 +121,13 @@ public final class UploadReceiver {
     sink.bytes()
         .map(bytes -> new Upload(bytes, sha256, contentType, fields))
         .onComplete(promise);
+  }
+
+  /** Restarts the wait for the next byte. */
+  private void progressed() {
+    vertx.cancelTimer(idleTimer);
+    idleTimer = vertx.setTimer(idleMs, t -> promise.tryFail(new ServiceException(ErrorCode.REQUEST_TIMEOUT,
+        "no byte of the upload arrived for " + idleMs + " ms; the connection is closed, send it again")));
   }
 
   static ServiceException missing() {

@@ -1,0 +1,39 @@
+package nws.watermark.api.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.ServiceException;
+
+/**
+ * Bounds the uploads in progress per client ({@code NWS_MAX_UPLOADS_PER_CLIENT}), so one client
+ * cannot take the whole upload budget: past the cap it is told to slow down (429, Retry-After).
+ * A client is what {@link ClientOf} says. Confined to the API verticle's event loop.
+ */
+final class ClientUploads {
+
+  private final int max;
+  private final int retryAfterSeconds;
+  private final Map<String, Integer> inProgress = new HashMap<>();
+
+  /** {@code max} 0: no cap. */
+  ClientUploads(int max, int retryAfterSeconds) {
+    this.max = max;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Counts one more upload of this request's client until its exchange ends; throws the refusal past the cap. */
+  void take(RoutingContext ctx, String client) {
+    if (max == 0) {
+      return;
+    }
+    int now = inProgress.getOrDefault(client, 0);
+    if (now >= max) {
+      throw new ServiceException(ErrorCode.RATE_LIMITED, "this client has " + now
+          + " uploads in progress, the limit; retry when one is answered", retryAfterSeconds);
+    }
+    inProgress.put(client, now + 1);
+    ctx.addEndHandler(done -> inProgress.computeIfPresent(client, (k, n) -> n > 1 ? n - 1 : null));
+  }
+}

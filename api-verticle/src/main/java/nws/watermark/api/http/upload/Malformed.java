@@ -1,0 +1,41 @@
+package nws.watermark.api.http.upload;
+
+import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.ServiceException;
+
+/**
+ * What a request that is not well-formed is answered: its decoder's complaint (a bad chunk size, a
+ * multipart body whose boundary never comes, a broken escape) is the client's fault, a 400, never a
+ * 500.
+ */
+public final class Malformed {
+
+  private Malformed() {}
+
+  /** {@code err} as MALFORMED_REQUEST when a decoder of the request raised it, else as it is. */
+  public static Throwable or(Throwable err) {
+    if (err instanceof ServiceException) {
+      return err;
+    }
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t.getClass().getName().startsWith("io.netty.handler.codec.") || decodingRequest(t)) {
+        return of(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+      }
+    }
+    return err;
+  }
+
+  /** An IllegalArgumentException thrown while Netty or Vert.x decoded the request, not one of ours. */
+  private static boolean decodingRequest(Throwable t) {
+    StackTraceElement[] stack = t.getStackTrace();
+    return t instanceof IllegalArgumentException && stack.length > 0
+        && (stack[0].getClassName().startsWith("io.netty.") || stack[0].getClassName().startsWith("io.vertx."));
+  }
+
+  /** The refusal, with what was wrong (clipped: it may echo the client's bytes). */
+  public static ServiceException of(String why) {
+    String detail = why.length() > 160 ? why.substring(0, 160) + "..." : why;
+    return new ServiceException(ErrorCode.MALFORMED_REQUEST, "the request is malformed: "
+        + detail.replaceAll("\\p{Cntrl}", "?") + "; send a well-formed HTTP/1.1 request");
+  }
+}
