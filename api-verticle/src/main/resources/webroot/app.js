@@ -7,7 +7,9 @@
   const form = $('upload-form');
   const fileInput = $('file');
   const drop = $('drop');
+  const KEY = 'nws-api-key';
   let chosen = null;
+  let access = { apiKey: false, signedUrls: false, signedUploadOptions: false };
   let resultUrl = null;
   let originalUrl = null;
 
@@ -34,10 +36,26 @@
       const response = await fetch('/options');
       const body = await response.json();
       body.options.forEach(applyDefault);
+      applyAccess(body.access || access);
       form.dataset.defaults = 'loaded';
     } catch (e) {
       form.dataset.defaults = 'failed';
     }
+  }
+
+  // A service that needs an API key gets one asked for here; it lives in this tab's session
+  // storage only. One that signs its upload options takes none from this page.
+  function applyAccess(needs) {
+    access = needs;
+    $('access').hidden = !needs.apiKey && !needs.signedUploadOptions;
+    $('api-key').parentElement.hidden = !needs.apiKey;
+    $('api-key').value = sessionStorage.getItem(KEY) || '';
+    $('signed-uploads').hidden = !needs.signedUploadOptions;
+  }
+
+  function headers() {
+    const key = $('api-key').value.trim();
+    return access.apiKey && key !== '' ? { Authorization: 'Bearer ' + key } : {};
   }
 
   function applyDefault(option) {
@@ -68,6 +86,7 @@
   // Options travel as form fields, so an error arrives after the upload and never cuts it off.
   // Unset ones (no watermark text, enlarge off) take the service's defaults.
   function options() {
+    if (access.signedUploadOptions) return [];
     const fields = [
       ['w', $('w').value.trim()],
       ['h', $('h').value.trim()],
@@ -138,6 +157,11 @@
       saved.textContent = 'this is the JPEG';
       return;
     }
+    if (access.signedUrls) {
+      // Asking for the JPEG takes a signed URL, and the key to sign with is not in the browser.
+      saved.textContent = 'not compared: image URLs here are signed';
+      return;
+    }
     saved.textContent = '…';
     const query = new URLSearchParams(options().filter(([name]) => name !== 'format'));
     query.set('format', 'jpeg');
@@ -178,10 +202,11 @@
     $('compare').dataset.state = 'busy';
     const started = performance.now();
     try {
-      const response = await fetch('/upload', { method: 'POST', body });
+      const response = await fetch('/upload', { method: 'POST', body, headers: headers() });
       if (!response.ok) {
         const err = await errorOf(response);
         showError(err.code, err.message);
+        if (response.status === 401) $('api-key').focus();
         $('status').textContent = '';
         $('compare').dataset.state = 'error';
         return;
@@ -212,6 +237,7 @@
     delete $('q').dataset.unset;
     $('q-value').textContent = $('q').value;
   });
+  $('api-key').addEventListener('change', () => sessionStorage.setItem(KEY, $('api-key').value.trim()));
   $('opacity').addEventListener('input', () => { $('opacity-value').textContent = $('opacity').value; });
   $('no-wm').addEventListener('change', () => { $('wm').disabled = $('no-wm').checked; });
   form.addEventListener('input', (e) => { e.target.dataset.touched = 'true'; });

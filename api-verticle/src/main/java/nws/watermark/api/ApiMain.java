@@ -2,6 +2,7 @@ package nws.watermark.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import nws.watermark.api.access.SignCommand;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.optimizer.Optimizers;
 import nws.watermark.optimizer.boot.Boot;
@@ -21,6 +22,9 @@ public final class ApiMain {
   private ApiMain() {}
 
   public static void main(String[] args) {
+    if (SignCommand.asked(args)) {
+      System.exit(SignCommand.run(args, System.getenv(), System.out, System.err));
+    }
     Config config = Boot.configure();
     Vertx vertx = Boot.vertx(config, Metrics.vertxBuilder()).await();
     ApiVerticle api = deploy(vertx, config)

@@ -3,6 +3,7 @@ package nws.watermark.api;
 import io.vertx.core.Future;
 import java.util.function.Supplier;
 import nws.watermark.api.admission.JobSlots;
+import nws.watermark.api.admission.RenderGate;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.cache.Rendered;
 import nws.watermark.api.cache.SharedResults;
@@ -49,12 +50,15 @@ public final class Variants {
     this.background = background;
   }
 
-  /** The variant of {@code original} with {@code options} (a format and a quality chosen). */
-  public Future<Served> get(Original original, ImageOptions options) {
+  /**
+   * The variant of {@code original} with {@code options} (a format and a quality chosen); on a miss
+   * {@code gate} is asked first.
+   */
+  public Future<Served> get(Original original, ImageOptions options, RenderGate gate) {
     CacheKey key = CacheKey.of(original.sha256(), options);
     return cached(key).compose(hit -> hit != null
         ? Future.succeededFuture(new Served(key, hit, true, false, false))
-        : render(key, () -> slots.run(() -> optimize(original, options, false)))
+        : gate.admit().compose(v -> render(key, () -> slots.run(() -> optimize(original, options, false))))
             .map(rendered -> new Served(key, rendered, false, false, false)));
   }
 

@@ -2,6 +2,7 @@ package nws.watermark.shared;
 
 import java.util.List;
 import java.util.Map;
+import nws.watermark.shared.config.AccessConfig;
 import nws.watermark.shared.config.CacheConfig;
 import nws.watermark.shared.config.ClusterConfig;
 import nws.watermark.shared.config.Env;
@@ -21,6 +22,7 @@ import nws.watermark.shared.config.StorageConfig;
  */
 public record Config(
     HttpConfig http,
+    AccessConfig access,
     LimitsConfig limits,
     ImagesConfig images,
     FormatsConfig formats,
@@ -57,7 +59,7 @@ public record Config(
   }
 
   private static Config read(Env env) {
-    return new Config(HttpConfig.from(env), LimitsConfig.from(env), ImagesConfig.from(env), FormatsConfig.from(env),
+    return new Config(HttpConfig.from(env), AccessConfig.from(env), LimitsConfig.from(env), ImagesConfig.from(env), FormatsConfig.from(env),
         CacheConfig.from(env), StorageConfig.from(env), ClusterConfig.from(env), LogConfig.from(env),
         env.shown());
   }

@@ -45,7 +45,8 @@ public enum ErrorCode {
   /** Uploading needs an API key, and none or a wrong one came. */
   UNAUTHORIZED(16, 401, "uploading needs a valid API key: send it as Authorization: Bearer <key> or X-API-Key"),
   /** The variant URL's signature is missing, wrong or expired. */
-  INVALID_SIGNATURE(17, 403, "the URL's signature is missing, wrong or expired");
+  INVALID_SIGNATURE(17, 403, "the URL's signature is missing, wrong or expired"),
+  ORIGIN_NOT_ALLOWED(18, 403, "this origin may not call the service from a browser");
 
   private final int id;
   private final int status;

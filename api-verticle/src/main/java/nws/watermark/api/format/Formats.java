@@ -5,8 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import java.util.List;
 import nws.watermark.api.Original;
-import nws.watermark.api.Variants;
 import nws.watermark.api.Variants.Served;
+import nws.watermark.api.Variants;
+import nws.watermark.api.admission.RenderGate;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.shared.ErrorCode;
@@ -39,30 +40,33 @@ public final class Formats {
     this.originals = originals;
   }
 
-  /** The variant of {@code original} that {@code requested} (whose format may be auto) asks for. */
-  public Future<Served> serve(Original original, ImageOptions requested, Accept accept) {
+  /**
+   * The variant of {@code original} that {@code requested} (whose format may be auto) asks for;
+   * {@code gate} is asked before it is rendered.
+   */
+  public Future<Served> serve(Original original, ImageOptions requested, Accept accept, RenderGate gate) {
     OutputFormat format = requested.get(Options.FORMAT);
     if (format != OutputFormat.AUTO) {
-      return writable(format).compose(v -> variants.get(original, config.resolved(requested)));
+      return writable(format).compose(v -> variants.get(original, config.resolved(requested), gate));
     }
     List<OutputFormat> modern = FormatChoice.modern(accept, writable.orAll());
     if (modern.isEmpty() || modern.get(0) != OutputFormat.AVIF) {
-      return next(original, requested, accept, modern).map(s -> s.as(true, false));
+      return next(original, requested, accept, modern, gate).map(s -> s.as(true, false));
     }
     ImageOptions avif = with(requested, OutputFormat.AVIF);
     return variants.cached(CacheKey.of(original.sha256(), avif)).compose(hit -> hit != null
         ? Future.succeededFuture(new Served(CacheKey.of(original.sha256(), avif), hit, true, true, false))
-        : interim(original, requested, accept, modern.subList(1, modern.size()), avif));
+        : interim(original, requested, accept, modern.subList(1, modern.size()), avif, gate));
   }
 
   /** The AVIF is not rendered: answer the next best format now, and render the AVIF afterwards. */
   private Future<Served> interim(Original original, ImageOptions requested, Accept accept, List<OutputFormat> rest,
-      ImageOptions avif) {
+      ImageOptions avif, RenderGate gate) {
     if (rest.isEmpty() && !FormatChoice.takes(accept, OutputFormat.JPEG)) {
       // The client takes nothing else: it waits for the AVIF, as for an explicit format=avif.
-      return variants.get(original, avif).map(s -> s.as(true, false));
+      return variants.get(original, avif, gate).map(s -> s.as(true, false));
     }
-    return next(original, requested, accept, rest).map(served -> {
+    return next(original, requested, accept, rest, gate).map(served -> {
       // After the answer: the original is stored by then, for the background render to read.
       variants.renderLater(Original.stored(original.sha256(), originals), avif);
       return served.as(true, true);
@@ -70,11 +74,12 @@ public final class Formats {
   }
 
   /** The first of {@code candidates}, else the plain fallback (JPEG, or PNG when the original has transparency). */
-  private Future<Served> next(Original original, ImageOptions requested, Accept accept, List<OutputFormat> candidates) {
+  private Future<Served> next(Original original, ImageOptions requested, Accept accept, List<OutputFormat> candidates,
+      RenderGate gate) {
     Future<OutputFormat> format = candidates.isEmpty()
         ? mayHaveAlpha(original).map(FormatChoice::fallback)
         : Future.succeededFuture(candidates.get(0));
-    return format.compose(f -> variants.get(original, with(requested, f)));
+    return format.compose(f -> variants.get(original, with(requested, f), gate));
   }
 
   private Future<Boolean> mayHaveAlpha(Original original) {

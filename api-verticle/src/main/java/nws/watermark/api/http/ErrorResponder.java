@@ -31,7 +31,8 @@ public final class ErrorResponder {
   /** Router failure handler: a thrown or failed error, or a bare status from the router. */
   public void handle(RoutingContext ctx) {
     Throwable err = ctx.failure();
-    if (err == null) {
+    // Vert.x's CORS handler refuses an origin with a bare 403 and an exception of its own.
+    if (err == null || (ctx.statusCode() == 403 && !(err instanceof ServiceException))) {
       respond(ctx, fromStatus(ctx));
     } else {
       respond(ctx, err);
@@ -108,6 +109,8 @@ public final class ErrorResponder {
       case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such route: " + route);
       case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed: " + route);
       case 413 -> new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "the request body is too large");
+      case 403 -> new ServiceException(ErrorCode.ORIGIN_NOT_ALLOWED, "the origin "
+          + ctx.request().getHeader("Origin") + " is not in NWS_CORS_ORIGINS");
       case 400 -> Malformed.of("it could not be routed");
       default -> new ServiceException(ErrorCode.INTERNAL, "unexpected internal error; it has been logged");
     };

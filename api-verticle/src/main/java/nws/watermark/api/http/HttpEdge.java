@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
+import nws.watermark.api.http.upload.CrHoldBack;
 import nws.watermark.api.http.upload.Malformed;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
@@ -38,7 +39,10 @@ public final class HttpEdge {
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     Router router = Routes.create(vertx, config, parts, deadline);
     return vertx.createHttpServer(options)
-        .connectionHandler(deadline::connected)
+        .connectionHandler(connection -> {
+          deadline.connected(connection);
+          CrHoldBack.install(connection);
+        })
         .invalidRequestHandler(HttpEdge::invalid)
         .requestHandler(request -> {
           String broken = undecodable(request);

@@ -41,8 +41,8 @@ final class ImageResponder {
 
   /** 304 for a client that already holds this variant: nothing is loaded or decoded. */
   void notModified(RoutingContext ctx, CacheKey key) {
-    common(ctx, key).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-        .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).setStatusCode(304).end();
+    vary(common(ctx, key).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl), "Accept-Encoding")
+        .setStatusCode(304).end();
   }
 
   static boolean matches(RoutingContext ctx, CacheKey key) {
@@ -60,12 +60,18 @@ final class ImageResponder {
   }
 
   private HttpServerResponse headers(RoutingContext ctx, Served served) {
-    return common(ctx, served.key())
+    HttpServerResponse response = common(ctx, served.key())
         .putHeader(HttpHeaders.CACHE_CONTROL, served.interim()
             ? "public, max-age=" + INTERIM_MAX_AGE_SECONDS
-            : cacheControl)
-        // Under format=auto the same URL answers by Accept: caches must keep one copy per Accept.
-        .putHeader(HttpHeaders.VARY, served.negotiated() ? "Accept, Accept-Encoding" : "Accept-Encoding");
+            : cacheControl);
+    // Under format=auto the same URL answers by Accept: caches must keep one copy per Accept.
+    return vary(response, served.negotiated() ? "Accept, Accept-Encoding" : "Accept-Encoding");
+  }
+
+  /** Adds to {@code Vary}, keeping what is there (CORS puts {@code Origin} in it). */
+  private static HttpServerResponse vary(HttpServerResponse response, String headers) {
+    String already = response.headers().get(HttpHeaders.VARY);
+    return response.putHeader(HttpHeaders.VARY, already == null ? headers : already + ", " + headers);
   }
 
   private static HttpServerResponse common(RoutingContext ctx, CacheKey key) {

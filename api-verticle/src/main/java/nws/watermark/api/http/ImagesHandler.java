@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import nws.watermark.api.Original;
+import nws.watermark.api.access.AccessControl;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.format.Accept;
 import nws.watermark.api.format.Formats;
@@ -19,8 +20,8 @@ import nws.watermark.shared.ServiceException;
 import nws.watermark.shared.config.FormatsConfig;
 
 /** {@code GET /images/<sha256>?<options>}: any variant of an original uploaded before. */
-record ImagesHandler(RequestOptions options, FormatsConfig formatsConfig, Formats formats, OriginalStore originals, ImageResponder images,
-    ErrorResponder errors) implements Handler<RoutingContext> {
+record ImagesHandler(RequestOptions options, FormatsConfig formatsConfig, Formats formats, OriginalStore originals,
+    AccessControl access, ImageResponder images, ErrorResponder errors) implements Handler<RoutingContext> {
 
   static final String ID = "id";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -42,7 +43,7 @@ record ImagesHandler(RequestOptions options, FormatsConfig formatsConfig, Format
       }
     }
     Accept accept = Accept.of(ctx.request().getHeader(HttpHeaders.ACCEPT));
-    return formats.serve(Original.stored(sha256, originals), o, accept).map(served -> {
+    return formats.serve(Original.stored(sha256, originals), o, accept, access.renders(ctx)).map(served -> {
       images.send(ctx, served);
       return null;
     });

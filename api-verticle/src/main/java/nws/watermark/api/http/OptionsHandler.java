@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import nws.watermark.api.access.AccessControl;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Option;
@@ -12,19 +13,19 @@ import nws.watermark.shared.Options;
 /**
  * {@code GET /options}: every processing option with what it accepts and this service's default,
  * so the upload page (and any client) shows the defaults the service really applies instead of a
- * copy of them.
+ * copy of them; and what access needs (an API key to upload, signed URLs), so it can ask for a key.
  */
 final class OptionsHandler implements Handler<RoutingContext> {
 
   private final JsonObject body;
 
-  OptionsHandler(Config config) {
+  OptionsHandler(Config config, AccessControl access) {
     ImageOptions defaults = config.defaultOptions();
     JsonArray options = new JsonArray();
     for (Option<?> option : Options.ALL) {
       options.add(option.describe().put("default", option.json(defaults)));
     }
-    this.body = new JsonObject().put("options", options);
+    this.body = new JsonObject().put("options", options).put("access", access.describe());
   }
 
   @Override

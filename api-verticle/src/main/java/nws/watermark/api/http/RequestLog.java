@@ -10,13 +10,15 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import nws.watermark.api.access.Client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One log line per request once its answer is sent: id, method, path, status, bytes written,
- * milliseconds taken and the cache result. In JSON format each is a field of its own. The id
- * comes from the client's {@code X-Request-Id} when it sends a sane one, and is echoed back.
+ * milliseconds taken, the cache result, the client's address and its API key's id (never the key).
+ * In JSON format each is a field of its own. The id comes from the client's {@code X-Request-Id}
+ * when it sends a sane one, and is echoed back.
  */
 final class RequestLog implements Handler<RoutingContext> {
 
@@ -30,20 +32,25 @@ final class RequestLog implements Handler<RoutingContext> {
     long start = System.nanoTime();
     String id = id(ctx.request().getHeader(X_REQUEST_ID));
     ctx.response().putHeader(X_REQUEST_ID, id);
-    ctx.addEndHandler(done -> line(ctx.request(), ctx.response(), id, start));
+    ctx.addEndHandler(done -> line(ctx, id, start));
     ctx.next();
   }
 
-  private static void line(HttpServerRequest request, HttpServerResponse response, String id, long start) {
+  private static void line(RoutingContext ctx, String id, long start) {
+    HttpServerRequest request = ctx.request();
+    HttpServerResponse response = ctx.response();
     String cache = response.headers().get(ImageResponder.X_CACHE);
-    log.info("{} {} {} {} {} {} {}",
+    Client client = Client.of(ctx);
+    log.info("{} {} {} {} {} {} {} {} {}",
         kv("id", id),
         kv("method", request.method().name()),
         kv("path", request.path()),
         kv("status", response.getStatusCode()),
         kv("bytes", response.bytesWritten()),
         kv("ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)),
-        kv("cache", cache == null ? "-" : cache));
+        kv("cache", cache == null ? "-" : cache),
+        kv("client", client.address()),
+        kv("key", client.keyId() == null ? "-" : client.keyId()));
   }
 
   private static String id(String fromClient) {

@@ -9,10 +9,12 @@ import nws.watermark.api.http.upload.UploadReceiver;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
+import nws.watermark.shared.Signer;
 
 /** The options of one request: its query parameters (and an upload's form fields) over this service's defaults. */
 final class RequestOptions {
 
+  private static final Set<String> NOT_OPTIONS = Set.of(UploadReceiver.FIELD, Signer.SIG, Signer.EXP);
   private final ImageOptions defaults;
 
   RequestOptions(Config config) {
@@ -40,7 +42,8 @@ final class RequestOptions {
 
   private Future<ImageOptions> parsed(MultiMap params) {
     try {
-      return Future.succeededFuture(Options.parse(params, defaults, Set.of(UploadReceiver.FIELD)));
+      // The image field, and a signed URL's own parameters (checked before this), are not options.
+      return Future.succeededFuture(Options.parse(params, defaults, NOT_OPTIONS));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

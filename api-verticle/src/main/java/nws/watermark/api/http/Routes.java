@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import nws.watermark.api.access.AccessControl;
 import nws.watermark.api.admission.UploadBudget;
 import nws.watermark.api.format.Formats;
 import nws.watermark.api.health.Readiness;
@@ -31,20 +33,29 @@ public final class Routes {
     ErrorResponder errors = new ErrorResponder(config.limits().retryAfterSeconds());
     ImageResponder images = new ImageResponder(config.http().cacheMaxAgeSeconds());
     RequestOptions options = new RequestOptions(config);
-    ClientUploads clients = new ClientUploads(config.http().maxUploadsPerClient(), config.limits().retryAfterSeconds());
+    ClientUploads clients = new ClientUploads(config.http().maxUploadsPerClient(), config.limits().retryAfterSeconds(),
+        parts.metrics());
+    AccessControl access = new AccessControl(config.access(), parts.metrics(), Clock.systemUTC());
     Router router = Router.router(vertx);
     router.route().handler(deadline);
     router.route().handler(new RequestLog());
+    router.route().handler(access.securityHeaders());
+    router.route().handler(access.cors());
+    router.route().handler(access.identify());
 
-    router.post("/upload").handler(new UploadHandler(options, config.http(), config.limits().maxUploadBytes(),
-        parts.formats(), parts.originals(), parts.uploads(), clients, images, errors));
-    router.get("/images/:" + ImagesHandler.ID).handler(
-        new ImagesHandler(options, config.formats(), parts.formats(), parts.originals(), images, errors));
-    router.get("/options").handler(new OptionsHandler(config));
+    // Each refusal before any work: the key before the body is read, the rate before anything is looked up.
+    router.post("/upload").handler(access.uploadKey()).handler(access.requestRate()).handler(access.signedUploads())
+        .handler(new UploadHandler(options, config.http(), config.limits().maxUploadBytes(), parts.formats(),
+            parts.originals(), parts.uploads(), clients, access, images, errors));
+    router.get("/images/:" + ImagesHandler.ID).handler(access.requestRate()).handler(access.signedImages())
+        .handler(new ImagesHandler(options, config.formats(), parts.formats(), parts.originals(), access, images, errors));
+    router.get("/options").handler(access.requestRate()).handler(new OptionsHandler(config, access));
+    // Operations endpoints are not rate limited: a load balancer's probes must always get through.
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/ready").handler(ctx -> json(ctx, parts.readiness().ready() ? 200 : 503, parts.readiness().describe()));
     router.get("/metrics").handler(parts.metrics().scrapeHandler());
-    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    router.get("/*").handler(access.requestRate())
+        .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
 
     router.route().failureHandler(errors::handle);
     // A path or query that does not decode fails while routing, before any handler: 400.

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import nws.watermark.api.Original;
 import nws.watermark.api.Variants.Served;
+import nws.watermark.api.access.AccessControl;
+import nws.watermark.api.access.Client;
 import nws.watermark.api.admission.UploadBudget;
 import nws.watermark.api.format.Accept;
 import nws.watermark.api.format.Formats;
@@ -17,7 +19,8 @@ import nws.watermark.shared.config.HttpConfig;
 
 /** {@code POST /upload}: receive and hash, parse the options, render (or hit), answer. */
 record UploadHandler(RequestOptions options, HttpConfig http, long maxUploadBytes, Formats formats,
-    OriginalStore originals, UploadBudget uploads, ClientUploads clients, ImageResponder images, ErrorResponder errors)
+    OriginalStore originals, UploadBudget uploads, ClientUploads clients, AccessControl access, ImageResponder images,
+    ErrorResponder errors)
     implements Handler<RoutingContext> {
 
   @Override
@@ -33,7 +36,7 @@ record UploadHandler(RequestOptions options, HttpConfig http, long maxUploadByte
   /** One more upload in progress for this client, unless it has its share already. */
   private Future<Void> admitted(RoutingContext ctx) {
     try {
-      clients.take(ctx, ClientOf.of(ctx));
+      clients.take(ctx, Client.of(ctx).id());
       return Future.succeededFuture();
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -43,9 +46,10 @@ record UploadHandler(RequestOptions options, HttpConfig http, long maxUploadByte
   private Future<Served> render(RoutingContext ctx, ImageOptions query, Upload upload) {
     Future<ImageOptions> all = upload.fields().isEmpty()
         ? Future.succeededFuture(query)
-        : options.ofQueryAndForm(ctx, upload.fields());
+        : access.formOptions().compose(v -> options.ofQueryAndForm(ctx, upload.fields()));
     Original original = Original.uploaded(upload.sha256(), () -> upload.bytes().whole(ctx.vertx()),
         upload.contentType(), originals);
-    return all.compose(o -> formats.serve(original, o, Accept.of(ctx.request().getHeader(HttpHeaders.ACCEPT))));
+    Accept accept = Accept.of(ctx.request().getHeader(HttpHeaders.ACCEPT));
+    return all.compose(o -> formats.serve(original, o, accept, access.renders(ctx)));
   }
 }

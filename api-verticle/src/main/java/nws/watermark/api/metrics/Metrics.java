@@ -46,6 +46,8 @@ public final class Metrics {
   private static final String TIER = "tier";
   private static final String OUTCOME = "outcome";
   private static final String BACKEND = "backend";
+  private static final String REASON = "reason";
+  private static final String KEY = "key";
   /** The outcome of a job that produced an image; failures carry their error code. */
   private static final String OK = "ok";
 
@@ -158,6 +160,17 @@ public final class Metrics {
   public void inFlight(LongSupplier jobs, LongSupplier bytes) {
     Gauge.builder("nws.jobs.in.flight", hold(jobs), LongSupplier::getAsLong).register(registry);
     Gauge.builder("nws.upload.bytes.in.flight", hold(bytes), LongSupplier::getAsLong).register(registry);
+  }
+
+  /** Requests refused by an access rule ({@code reason}: unauthorized, invalid_signature, a rate), read at scrape time. */
+  public void accessRefused(String reason, LongSupplier refused) {
+    FunctionCounter.builder("nws.access.refused", hold(refused), LongSupplier::getAsLong).tag(REASON, reason)
+        .register(registry);
+  }
+
+  /** One upload accepted with the API key of this id (never the key itself). */
+  public void uploadByKey(String keyId) {
+    Counter.builder("nws.uploads.by.key").tag(KEY, keyId).register(registry).increment();
   }
 
   /** A backend's state, asked at each scrape: the answer must be known already, never waited for. */

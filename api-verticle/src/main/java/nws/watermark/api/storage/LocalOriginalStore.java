@@ -3,51 +3,76 @@ package nws.watermark.api.storage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.CopyOptions;
-import io.vertx.core.file.FileSystem;
-import io.vertx.core.file.FileSystemException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.UUID;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Originals in a local folder, the standalone default. Vert.x's async file system runs the I/O on
- * worker threads; a file is written under a temporary name and moved into place, so a reader never
- * sees half an original.
+ * Originals in a local folder, the standalone default. A file is written under a temporary name
+ * and moved into place, so a reader never sees half an original. The I/O is plain java.nio on
+ * worker threads, not Vert.x's file system: on SIGTERM Vert.x's own shutdown hook removes the
+ * cache its file resolver needs for a path that does not exist yet, and the originals of the
+ * uploads still being answered must be stored all the same.
  */
 public final class LocalOriginalStore implements OriginalStore {
 
-  private final FileSystem fs;
+  /** Written a slice at a time: no second copy of a whole original on the heap. */
+  private static final int SLICE = 1 << 20;
+
+  private final Vertx vertx;
   private final Path root;
+  private final Path originals;
 
   public LocalOriginalStore(Vertx vertx, Path root) {
-    this.fs = vertx.fileSystem();
+    this.vertx = vertx;
     this.root = root.toAbsolutePath();
+    this.originals = this.root.resolve("original");
   }
 
   /** Creates {@code original/} under the root. */
   public Future<LocalOriginalStore> init() {
-    return fs.mkdirs(root.resolve("original").toString()).map(this);
+    return vertx.executeBlocking(() -> Files.createDirectories(originals), false).map(this);
   }
 
   @Override
   public Future<Void> save(String sha256, Buffer bytes, String contentType) {
-    String target = path(sha256);
-    return fs.exists(target).compose(exists -> exists ? Future.succeededFuture() : write(target, bytes));
+    return vertx.executeBlocking(() -> {
+      Path target = path(sha256);
+      if (!Files.exists(target)) {
+        write(target, bytes);
+      }
+      return null;
+    }, false);
   }
 
-  private Future<Void> write(String target, Buffer bytes) {
-    String temp = target + "." + UUID.randomUUID() + ".tmp";
-    return fs.writeFile(temp, bytes)
-        .compose(v -> fs.move(temp, target, new CopyOptions().setReplaceExisting(true).setAtomicMove(true)))
-        .onFailure(err -> fs.delete(temp));
+  private void write(Path target, Buffer bytes) throws IOException {
+    Path temp = Files.createTempFile(originals, target.getFileName().toString(), ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        for (int at = 0; at < bytes.length(); at += SLICE) {
+          out.write(ByteBuffer.wrap(bytes.getBytes(at, Math.min(bytes.length(), at + SLICE))));
+        }
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   @Override
   public Future<Buffer> load(String sha256) {
-    return fs.readFile(path(sha256)).recover(err -> Future.failedFuture(isMissing(err)
-        ? OriginalStore.notFound(sha256)
-        : err));
+    return vertx.executeBlocking(() -> {
+      try {
+        return Buffer.buffer(Files.readAllBytes(path(sha256)));
+      } catch (NoSuchFileException e) {
+        throw OriginalStore.notFound(sha256);
+      }
+    }, false);
   }
 
   @Override
@@ -55,11 +80,7 @@ public final class LocalOriginalStore implements OriginalStore {
     return "local";
   }
 
-  private String path(String sha256) {
-    return root.resolve(OriginalStore.objectName(sha256)).toString();
-  }
-
-  private static boolean isMissing(Throwable err) {
-    return err instanceof FileSystemException && err.getCause() instanceof NoSuchFileException;
+  private Path path(String sha256) {
+    return root.resolve(OriginalStore.objectName(sha256));
   }
 }

@@ -43,8 +43,9 @@ class ShutdownTest {
             .timeout(Duration.ofSeconds(90)).header("Content-Type", "image/jpeg")
             .POST(HttpRequest.BodyPublishers.ofByteArray(distinct)).build(), HttpResponse.BodyHandlers.ofByteArray()));
       }
-      awaitAccepted(http, port, 6L * distinctLength(photo));
+      long answeredBefore = awaitAccepted(http, port, distinctLength(photo), answers);
       service.terminate();
+      assertTrue(answeredBefore < answers.size(), "some uploads were still in progress at SIGTERM");
       for (CompletableFuture<HttpResponse<byte[]>> answer : answers) {
         HttpResponse<byte[]> r = answer.get(90, TimeUnit.SECONDS);
         assertEquals(200, r.statusCode(), new String(r.body()));
@@ -63,17 +64,22 @@ class ShutdownTest {
     return photo.length + 1;
   }
 
-  /** Waits until the service holds {@code bytes} of uploads: every one is accepted and in progress. */
-  private static void awaitAccepted(HttpClient http, int port, long bytes) throws Exception {
+  /**
+   * Waits until every upload is either answered or whole in the service's hands (its bytes in
+   * flight): all accepted. Returns how many were answered by then.
+   */
+  private static long awaitAccepted(HttpClient http, int port, long size,
+      List<CompletableFuture<HttpResponse<byte[]>>> answers) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
       HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
           .build(), HttpResponse.BodyHandlers.ofString());
-      if (new JsonObject(ready.body()).getLong("bytesInFlight") >= bytes) {
-        return;
+      long answered = answers.stream().filter(CompletableFuture::isDone).count();
+      if (new JsonObject(ready.body()).getLong("bytesInFlight") + answered * size >= answers.size() * size) {
+        return answered;
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("the uploads were not all in progress within 60 s");
+    throw new AssertionError("the uploads were not all accepted within 60 s");
   }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
@@ -32,6 +34,9 @@ import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.Option;
 import nws.watermark.shared.Options;
+import nws.watermark.shared.Signer;
+import nws.watermark.shared.config.AccessConfig;
+import nws.watermark.shared.config.HttpConfig;
 import nws.watermark.shared.config.ImagesConfig;
 import nws.watermark.shared.config.LimitsConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +61,12 @@ class OpenApiTest {
   private static Service small;
   private static Service slow;
   private static Service idle;
+  /** Keys, signed URLs and signed upload options, and a short body timeout. */
+  private static Service guarded;
+  /** One request a minute per client. */
+  private static Service limited;
+  private static final String KEY = "openapi-test-upload-key-01";
+  private static final Signer SIGNER = new Signer(List.of("openapi-test-signing-key-0123456789abcdef"));
   /** The description as served, every {@code $ref} resolved. */
   private static JsonObject described;
   private static final String BASE_URI = "app:///";
@@ -86,6 +97,16 @@ class OpenApiTest {
         new Case("upload", 415, "text named .jpg", () -> service.upload("not_an_image.jpg")),
         new Case("upload", 422, "a truncated JPEG", () -> service.upload("truncated.jpg")),
         new Case("upload", 422, "a decompression bomb", () -> service.upload("bomb_30000.png")),
+        new Case("upload", 400, "a query that does not decode", () -> service.client.post("/upload?w=%zz")
+            .putHeader("Content-Type", "image/jpeg").sendBuffer(Buffer.buffer(Service.corpus(PHOTO))).await()),
+        new Case("upload", 401, "no API key", () -> guarded.upload(PHOTO)),
+        new Case("upload", 403, "a key but an unsigned query", () -> guarded.client.post("/upload?w=100")
+            .bearerTokenAuthentication(KEY).putHeader("Content-Type", "image/jpeg")
+            .sendBuffer(Buffer.buffer(Service.corpus(PHOTO))).await()),
+        new Case("upload", 408, "a body that stops coming", () -> guarded.client.post(SIGNER.sign("/upload"))
+            .bearerTokenAuthentication(KEY).putHeader("Content-Type", "image/jpeg").putHeader("Content-Length", "100000")
+            .sendStream(new Stalled()).await()),
+        new Case("upload", 429, "over the rate", () -> twice(() -> limited.upload(PHOTO))),
         new Case("upload", 502, "an optimizer that times out twice", () -> slow.upload(BIG)),
         new Case("upload", 503, "no optimizer running", () -> idle.upload(PHOTO)),
         new Case("image", 200, "a variant of a stored original",
@@ -96,7 +117,9 @@ class OpenApiTest {
         }),
         new Case("image", 400, "an id that is not a SHA-256", () -> get(service, "/images/not-a-sha")),
         new Case("image", 400, "an unknown fit", () -> get(service, "/images/" + sha256(PHOTO) + "?fit=zoom")),
+        new Case("image", 403, "an unsigned URL", () -> get(guarded, "/images/" + "0".repeat(64) + "?w=100")),
         new Case("image", 404, "an original never uploaded", () -> get(service, "/images/" + "0".repeat(64))),
+        new Case("image", 429, "over the rate", () -> twice(() -> get(limited, "/images/" + "0".repeat(64)))),
         new Case("image", 415, "a stored original that is not an image",
             () -> stored(service, "not_an_image.jpg", "", MultiMap.caseInsensitiveMultiMap())),
         new Case("image", 422, "a stored original that is truncated",
@@ -121,6 +144,10 @@ class OpenApiTest {
     slow = Service.start(Map.of(LimitsConfig.JOB_TIMEOUT_MS.name(), "300", ImagesConfig.OPTIMIZER_INSTANCES.name(), "0"));
     slow.vertx.eventBus().consumer(Addresses.OPTIMIZE, job -> { }).completion().await();
     idle = Service.start(Map.of(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0"));
+    guarded = Service.start(Map.of(AccessConfig.API_KEYS.name(), KEY,
+        AccessConfig.SIGNING_KEYS.name(), "openapi-test-signing-key-0123456789abcdef",
+        AccessConfig.SIGNED_UPLOAD_OPTIONS.name(), "true", HttpConfig.BODY_IDLE_TIMEOUT_MS.name(), "300"));
+    limited = Service.start(Map.of(AccessConfig.RATE_LIMIT.name(), "1/m"));
     JsonObject raw = new JsonObject(new Yaml().<Map<String, Object>>load(get(service, "/openapi.yaml").bodyAsString()));
     SchemaRepository meta = OpenAPIVersion.V3_1.getRepository(service.vertx, BASE_URI).await();
     OutputUnit valid = OpenAPIVersion.V3_1.validateContract(service.vertx, meta, raw).await();
@@ -130,7 +157,52 @@ class OpenApiTest {
 
   @AfterAll
   static void stop() {
-    Stream.of(service, small, slow, idle).forEach(Service::close);
+    Stream.of(service, small, slow, idle, guarded, limited).forEach(Service::close);
+  }
+
+  /** The second of two requests: past a rate of one a minute, whichever case ran before. */
+  private static HttpResponse<Buffer> twice(Supplier<HttpResponse<Buffer>> request) {
+    request.get();
+    return request.get();
+  }
+
+  /** A body that sends a few bytes, then nothing more and never ends: a stalled client. */
+  private static final class Stalled implements ReadStream<Buffer> {
+    private Handler<Buffer> handler;
+
+    @Override
+    public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+      this.handler = handler;
+      if (handler != null) {
+        handler.handle(Buffer.buffer(new byte[] {(byte) 0xff, (byte) 0xd8}));
+      }
+      return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> h) {
+      return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> pause() {
+      return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> resume() {
+      return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> fetch(long amount) {
+      return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+      return this;
+    }
   }
 
   @Test

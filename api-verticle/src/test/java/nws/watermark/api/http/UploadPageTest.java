@@ -169,6 +169,32 @@ class UploadPageTest {
   }
 
   @Test
+  void a_service_that_needs_a_key_asks_for_it_and_shows_a_401_as_the_api_message() {
+    assertFalse(byId("access").isDisplayed(), "an open service asks for no key");
+    String key = "page-test-key-5c1e9a7b3d";
+    try (Service keyed = Service.start(Map.of("NWS_API_KEYS", key))) {
+      browser.get("http://127.0.0.1:" + keyed.port + "/");
+      new WebDriverWait(browser, WAIT).until(d -> byId("upload-form").getDomAttribute("data-defaults") != null);
+      assertTrue(byId("api-key").isDisplayed(), "the key field shows when the service needs a key");
+      choose(PHOTO);
+      byId("submit").click();
+      awaitError();
+      assertEquals("UNAUTHORIZED", text("error-code"));
+      assertTrue(text("error-message").contains("API key"), text("error-message"));
+
+      type("api-key", key);
+      byId("submit").click();
+      awaitResult();
+      assertEquals("JPEG", text("result-format"));
+      // Kept for the tab: a reload still has it, and it is never in the page's address or storage for good.
+      browser.navigate().refresh();
+      new WebDriverWait(browser, WAIT).until(d -> byId("upload-form").getDomAttribute("data-defaults") != null);
+      assertEquals(key, byId("api-key").getDomProperty("value"));
+      assertEquals(0L, js("return window.localStorage.length"));
+    }
+  }
+
+  @Test
   void a_file_that_is_not_an_image_shows_the_api_message() throws IOException {
     HttpResponse<Buffer> api = service.upload("not_an_image.jpg");
     choose("not_an_image.jpg");

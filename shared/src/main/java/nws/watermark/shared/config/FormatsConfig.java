@@ -31,7 +31,7 @@ public record FormatsConfig(
   public static final Setting<Integer> JPEG_QUALITY = quality("NWS_JPEG_QUALITY", 80);
   public static final Setting<Integer> WEBP_QUALITY = quality("NWS_WEBP_QUALITY", 80);
   public static final Setting<Integer> AVIF_QUALITY = quality("NWS_AVIF_QUALITY", 50);
-  public static final Setting<Integer> AVIF_SPEED = Setting.integer("NWS_AVIF_SPEED", 6).between(0, 9);
+  public static final Setting<Integer> AVIF_SPEED = Setting.integer("NWS_AVIF_SPEED", 5).between(0, 9);
   public static final Setting<Integer> BACKGROUND_QUEUE = Setting.integer("NWS_BACKGROUND_QUEUE", 64)
       .atLeast(0, "0 (no background renders) or more");
   public static final Setting<Set<OutputFormat>> DISABLED = Setting.parsed("NWS_DISABLED_FORMATS",

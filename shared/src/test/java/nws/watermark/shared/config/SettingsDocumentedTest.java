@@ -16,13 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nws.watermark.shared.Config;
+import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.Options;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's configuration tables and the code say the same: every setting the code reads has a
  * row with its default, and every row names a setting the code reads. Likewise every option has a
- * row in the options table.
+ * row in the options table, and every error code one in the error table.
  */
 class SettingsDocumentedTest {
 
@@ -64,6 +65,15 @@ class SettingsDocumentedTest {
     for (String name : Options.NAMES) {
       assertTrue(section.contains("| `" + name + "`") || section.contains(", `" + name + "`"),
           "option " + name + " has a row in the README's options table");
+    }
+  }
+
+  @Test
+  void every_error_code_has_a_row_with_its_status_in_the_readme_error_table() throws IOException {
+    String readme = Files.readString(README);
+    for (ErrorCode code : ErrorCode.values()) {
+      assertTrue(readme.contains("| " + code.status() + " | `" + code.name() + "` |"),
+          code + " has a row '| " + code.status() + " | `" + code.name() + "` |' in the README's error table");
     }
   }
 
