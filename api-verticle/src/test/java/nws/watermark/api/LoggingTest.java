@@ -52,6 +52,8 @@ class LoggingTest {
     assertEquals(200, healthLine.getInteger("status"));
     assertEquals(health.body().length, healthLine.getLong("bytes"));
     assertEquals("-", healthLine.getString("cache"));
+    assertEquals("127.0.0.1", healthLine.getString("client"));
+    assertEquals("-", healthLine.getString("key"));
     assertTrue(healthLine.getLong("ms") >= 0);
 
     JsonObject uploadLine = new JsonObject(awaitLine(l -> new JsonObject(l).getString("id", "").equals(uploadId)));
@@ -78,7 +80,7 @@ class LoggingTest {
     send(HttpRequest.newBuilder(uri(port, "/no-such-page")).header("X-Request-Id", "probe-2").GET());
 
     String line = awaitLine(l -> l.contains("id=probe-2"));
-    assertTrue(line.matches(".*id=probe-2 method=GET path=/no-such-page status=404 bytes=\\d+ ms=\\d+ cache=-$"), line);
+    assertTrue(line.matches(".*id=probe-2 method=GET path=/no-such-page status=404 bytes=\\d+ ms=\\d+ cache=- client=127\\.0\\.0\\.1 key=-$"), line);
     assertEquals(1, lines.stream().filter(l -> l.contains(" - configuration {" + HttpConfig.HOST + "=")).count(),
         "the configuration is logged once: " + lines);
   }

@@ -7,10 +7,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 import nws.watermark.api.http.upload.CrHoldBack;
+import nws.watermark.api.http.upload.FramingGuard;
 import nws.watermark.api.http.upload.Malformed;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
@@ -42,10 +44,11 @@ public final class HttpEdge {
         .connectionHandler(connection -> {
           deadline.connected(connection);
           CrHoldBack.install(connection);
+          FramingGuard.install(connection);
         })
         .invalidRequestHandler(HttpEdge::invalid)
         .requestHandler(request -> {
-          String broken = undecodable(request);
+          String broken = unroutable(request);
           if (broken == null) {
             router.handle(request);
           } else {
@@ -56,10 +59,14 @@ public final class HttpEdge {
   }
 
   /**
-   * Why the path or query does not decode (a broken percent-escape), or null. Checked before
-   * routing: the router would fail on it while matching, where no handler can answer it properly.
+   * Why the request cannot be routed (no Host on HTTP/1.1, a path or query with a broken
+   * percent-escape), or null. Checked before routing: the router would fail on it while matching,
+   * where no handler can answer it properly.
    */
-  private static String undecodable(HttpServerRequest request) {
+  private static String unroutable(HttpServerRequest request) {
+    if (request.version() == HttpVersion.HTTP_1_1 && request.getHeader(HttpHeaders.HOST) == null) {
+      return "an HTTP/1.1 request needs a Host header";
+    }
     try {
       QueryStringDecoder.decodeComponent(request.path());
       request.params();

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import nws.watermark.optimizer.colour.JpegIcc;
 import nws.watermark.shared.ServiceException;
 
 /**
@@ -29,7 +30,12 @@ record ImageIoDecoder(SourceSize size, boolean fullSize) implements Decode.Decod
 
   @Override
   public boolean decode(Job job) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(job.input, 0, job.length))) {
+    // A broken colour profile is left out rather than trusted: its header may ask for gigabytes.
+    byte[] untagged = JpegIcc.withoutBrokenProfile(job.input, job.length);
+    ByteArrayInputStream bytes = untagged == null
+        ? new ByteArrayInputStream(job.input, 0, job.length)
+        : new ByteArrayInputStream(untagged);
+    try (ImageInputStream in = ImageIO.createImageInputStream(bytes)) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         return false;

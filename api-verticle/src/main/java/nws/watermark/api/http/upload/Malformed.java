@@ -25,11 +25,26 @@ public final class Malformed {
     return err;
   }
 
-  /** An IllegalArgumentException thrown while Netty or Vert.x decoded the request, not one of ours. */
+  /**
+   * Thrown while Netty or Vert.x decoded the request, not by our code: an IllegalArgumentException
+   * from either, or anything Netty's body decoders throw (a multipart body with a header it
+   * cannot split fails with an index out of bounds, a bad charset with IllegalCharsetNameException).
+   */
   private static boolean decodingRequest(Throwable t) {
     StackTraceElement[] stack = t.getStackTrace();
-    return t instanceof IllegalArgumentException && stack.length > 0
-        && (stack[0].getClassName().startsWith("io.netty.") || stack[0].getClassName().startsWith("io.vertx."));
+    if (!(t instanceof RuntimeException) || stack.length == 0) {
+      return false;
+    }
+    if (t instanceof IllegalArgumentException
+        && (stack[0].getClassName().startsWith("io.netty.") || stack[0].getClassName().startsWith("io.vertx."))) {
+      return true;
+    }
+    for (int i = 0; i < Math.min(stack.length, 6); i++) {
+      if (stack[i].getClassName().startsWith("io.netty.handler.codec.http.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The refusal, with what was wrong (clipped: it may echo the client's bytes). */
