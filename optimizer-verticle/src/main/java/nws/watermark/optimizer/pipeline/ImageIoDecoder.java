@@ -7,16 +7,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import nws.watermark.optimizer.codec.WebpStill;
 import nws.watermark.optimizer.colour.JpegIcc;
 import nws.watermark.shared.ServiceException;
 
 /**
  * Every format ImageIO reads here (JPEG with TwelveMonkeys for CMYK and colour profiles, PNG,
- * GIF, BMP, WebP), shrunk on load by source subsampling. Decoder warnings that mean lost data (a
+ * GIF, BMP, WebP: still ones with libwebp, see {@link WebpStill}), shrunk on load by source
+ * subsampling where the reader does it. Decoder warnings that mean lost data (a
  * truncated file) refuse the image: the picture would be partly made up. {@code fullSize} decodes
  * every pixel (the naive engine, the baseline of the benchmarks).
  */
@@ -40,7 +43,8 @@ record ImageIoDecoder(SourceSize size, boolean fullSize) implements Decode.Decod
       if (!readers.hasNext()) {
         return false;
       }
-      ImageReader reader = readers.next();
+      Optional<ImageReader> webp = WebpStill.reader(job.input, job.length);
+      ImageReader reader = webp.isPresent() ? webp.get() : readers.next();
       try {
         job.image = read(reader, in, job);
         return true;
@@ -72,6 +76,13 @@ record ImageIoDecoder(SourceSize size, boolean fullSize) implements Decode.Decod
     } catch (Exception | StackOverflowError e) {
       // Any decoder failure on untrusted bytes is the image's fault, not ours.
       throw SourceSize.undecodable(format, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // webp-imageio reports libwebp refusing a bitstream as an OutOfMemoryError (with the size
+      // checked above, that is all it can mean here); any other reader's is a real one.
+      if (!WebpStill.isReader(reader)) {
+        throw e;
+      }
+      throw SourceSize.undecodable(format, "libwebp could not decode it");
     }
   }
 

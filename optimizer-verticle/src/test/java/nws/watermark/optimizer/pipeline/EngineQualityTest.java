@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import nws.watermark.optimizer.codec.WebpStill;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
@@ -81,14 +85,25 @@ class EngineQualityTest {
     return Options.parse(map, config.defaultOptions());
   }
 
+  /** Every pixel, by the reference decoder of the format: libwebp for a still WebP, as the service reads it. */
   private static BufferedImage fullDecode(byte[] bytes) {
     try {
-      BufferedImage image = decode(bytes);
+      Optional<ImageReader> webp = WebpStill.reader(bytes, bytes.length);
+      BufferedImage image = webp.isPresent() ? read(webp.get(), bytes) : decode(bytes);
       BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
       rgb.createGraphics().drawImage(image, 0, 0, null);
       return rgb;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static BufferedImage read(ImageReader reader, byte[] bytes) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      reader.setInput(in);
+      return reader.read(0);
+    } finally {
+      reader.dispose();
     }
   }
 
