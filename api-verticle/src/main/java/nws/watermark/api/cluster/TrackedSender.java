@@ -13,10 +13,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import nws.watermark.api.dispatch.Failure.JobLost;
@@ -34,6 +36,13 @@ import nws.watermark.shared.BusHeaders;
  * within about a second and the attempt fails with {@link JobLost}, which the retry table sends
  * again at once; the event bus alone would wait for the send timeout. A late answer to an attempt
  * given up on is dropped. Confined to the API verticle's context.
+ *
+ * <p>When a node leaves, or an attempt is lost, the cluster's subscriptions are read afresh: with no
+ * optimizer left in them, every attempt in flight and every new one fails at once with
+ * {@code NO_HANDLERS} ({@link nws.watermark.api.dispatch.Failure#NO_OPTIMIZER}: 503, no retry),
+ * until a read finds an optimizer again. The event bus's own view cannot be trusted for this: when
+ * the partition holding the optimizer address went down with every optimizer, no subscription
+ * event ever arrives and it keeps picking the dead nodes.
  */
 final class TrackedSender implements JobSender {
 
@@ -53,6 +62,8 @@ final class TrackedSender implements JobSender {
   private MessageConsumer<Void> receipts;
   private UUID membershipListener;
   private long lost;
+  /** The last read of the subscriptions found no optimizer; each new job reads them again first. */
+  private boolean noOptimizer;
 
   private TrackedSender(Vertx vertx, long receiptTimeoutMs) {
     this.vertx = vertx;
@@ -77,6 +88,19 @@ final class TrackedSender implements JobSender {
 
   @Override
   public Future<Message<Buffer>> request(Buffer original, DeliveryOptions delivery) {
+    if (!noOptimizer) {
+      return send(original, delivery);
+    }
+    return optimizerAlive().compose(alive -> {
+      if (!alive) {
+        return Future.failedFuture(noOptimizerLeft());
+      }
+      noOptimizer = false;
+      return send(original, delivery);
+    });
+  }
+
+  private Future<Message<Buffer>> send(Buffer original, DeliveryOptions delivery) {
     String jobId = UUID.randomUUID().toString();
     Attempt attempt = new Attempt();
     inFlight.put(jobId, attempt);
@@ -125,11 +149,51 @@ final class TrackedSender implements JobSender {
 
   private void lost(String jobId, String why) {
     Attempt attempt = inFlight.remove(jobId);
-    if (attempt != null) {
-      lost++;
-      vertx.cancelTimer(attempt.receiptTimer);
-      attempt.answer.fail(new JobLost(why));
+    if (attempt == null) {
+      return;
     }
+    lost++;
+    vertx.cancelTimer(attempt.receiptTimer);
+    // Sending again only helps if some optimizer is left; the event bus may still pick a dead one.
+    optimizerAlive().onSuccess(alive -> {
+      if (alive) {
+        attempt.answer.tryFail(new JobLost(why));
+      } else {
+        noOptimizer = true;
+        attempt.answer.tryFail(noOptimizerLeft());
+      }
+    });
+  }
+
+  /** After a node left: with no optimizer in the cluster, every attempt in flight fails now, not after its timeouts. */
+  private void checkOptimizers() {
+    optimizerAlive().onSuccess(alive -> {
+      if (alive) {
+        return;
+      }
+      noOptimizer = true;
+      List<Attempt> failed = List.copyOf(inFlight.values());
+      inFlight.clear();
+      failed.forEach(attempt -> {
+        vertx.cancelTimer(attempt.receiptTimer);
+        attempt.answer.tryFail(noOptimizerLeft());
+      });
+    });
+  }
+
+  /**
+   * Whether a node still in the cluster has an optimizer intake registered: a fresh read of the
+   * subscriptions, completed on this context. A failed read counts as yes (the job goes out as before).
+   */
+  private Future<Boolean> optimizerAlive() {
+    Promise<Set<String>> read = ((ContextInternal) context).promise();
+    Members.liveConsumers(vertx, Addresses.OPTIMIZE).onComplete(read);
+    return read.future().map(nodes -> !nodes.isEmpty()).otherwise(true);
+  }
+
+  /** Maps to {@code Failure.NO_OPTIMIZER}: not retried, the client gets 503 with Retry-After. */
+  private static ReplyException noOptimizerLeft() {
+    return new ReplyException(ReplyFailure.NO_HANDLERS, "no optimizer node in the cluster");
   }
 
   /**
@@ -160,7 +224,10 @@ final class TrackedSender implements JobSender {
     @Override
     public void memberRemoved(MembershipEvent event) {
       String node = Members.nodeIdOf(event.getMember());
-      context.runOnContext(v -> nodeLeft(node));
+      context.runOnContext(v -> {
+        nodeLeft(node);
+        checkOptimizers();
+      });
     }
   }
 }

@@ -2,11 +2,17 @@ package nws.watermark.optimizer.boot;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipListener;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.spi.cluster.RegistrationInfo;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who is in the cluster, by the node ids the event bus and receipts use. Standalone there is one
@@ -42,6 +48,28 @@ public final class Members {
    */
   public static String nodeIdOf(Member member) {
     return member.getAttribute(VERTX_NODE_ID);
+  }
+
+  /**
+   * The nodes, members of the cluster now, with a consumer on {@code address}: read afresh from the
+   * cluster's subscription map ({@code __vertx.subs}), not from the event bus's cached view. That
+   * view keeps a dead node for as long as no subscription event for the address arrives, and none
+   * does when the partition holding the address went down with every node that had registered it.
+   * Standalone: this node.
+   */
+  public static Future<Set<String>> liveConsumers(Vertx vertx, String address) {
+    if (!(vertx instanceof VertxInternal vi) || vi.clusterManager() == null) {
+      return Future.succeededFuture(Set.of(nodeId(vertx)));
+    }
+    Promise<List<RegistrationInfo>> registrations = Promise.promise();
+    vi.clusterManager().getRegistrations(address, registrations);
+    return registrations.future().map(all -> {
+      Set<String> members = new HashSet<>(nodeIds(vertx));
+      return all.stream()
+          .filter(r -> !r.localOnly() && members.contains(r.nodeId()))
+          .map(RegistrationInfo::nodeId)
+          .collect(Collectors.toSet());
+    });
   }
 
   /** Starts hearing of members joining and leaving; Hazelcast calls {@code listener} on its own threads. */

@@ -20,6 +20,9 @@ class ClusterJoinTest {
     assertFalse(hz.getNetworkConfig().getJoin().getMulticastConfig().isEnabled());
     assertEquals(List.of("127.0.0.1"), hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers());
     assertNotNull(hz.getMultiMapConfigs().get("__vertx.subs"));
+    // Killing two nodes at once must not lose the subscriptions: every member keeps a copy.
+    assertEquals(5, hz.getMultiMapConfigs().get("__vertx.subs").getAsyncBackupCount());
+    assertEquals("2", hz.getProperty("hazelcast.mastership.claim.timeout.seconds"));
     assertTrue(hz.getMapConfigs().containsKey("__vertx.haInfo"));
     assertTrue(hz.getMapConfigs().containsKey("__vertx.nodeInfo"));
     assertTrue(hz.getMapConfigs().containsKey("nws.rendered"), "the shared result map is bounded");
