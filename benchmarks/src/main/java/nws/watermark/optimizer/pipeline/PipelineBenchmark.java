@@ -59,7 +59,7 @@ public class PipelineBenchmark {
       throw new IllegalStateException(engine + " is not available here; got " + pipeline.engine());
     }
     decode = new Decode(config.images().maxPixels(), engine);
-    encode = new Encode(engine);
+    encode = new Encode(engine, config.formats());
     resize = new Resize(engine);
     decoded = decode();
     resized = copy(decoded);

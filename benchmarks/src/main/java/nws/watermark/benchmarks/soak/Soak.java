@@ -1,0 +1,110 @@
+package nws.watermark.benchmarks.soak;
+
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A soak with faults against a running cluster ({@code scripts/soak.sh} starts it on free loopback
+ * ports and stops it): mixed traffic from a fixed seed at a fixed rate for N minutes while Redis,
+ * the S3 server and an optimizer JVM are killed and restarted on a schedule; every few seconds the
+ * latency of the interval and the RSS of every process. At the end a text summary, {@code soak.txt}
+ * and {@code soak.html} (plots, no network needed) in the output folder, and exit status 1 when a
+ * request was lost or answered with the wrong status.
+ *
+ * <p>Usage: {@code Soak --port P --run-dir D --corpus C --out O [--minutes 3] [--seed 42] [--rate 4]
+ * [--concurrency 16] [--fault-every 60] [--first-fault 30] [--down 15]
+ * [--targets redis,s3,optimizer1] [--restart 'shell command'] [--retry-budget 120] [--timeout 120]
+ * [--sample-every 5] [--optimizers 2]}
+ */
+public final class Soak {
+
+  private Soak() {}
+
+  public static void main(String[] args) throws Exception {
+    SoakSettings settings = SoakSettings.parse(args);
+    TrafficMix mix = new TrafficMix(settings.corpus(), settings.seed());
+    SoakStats stats = new SoakStats();
+    long startEpochMillis = System.currentTimeMillis();
+    long start = System.nanoTime();
+    RetryingCaller caller = new RetryingCaller(settings.port(), settings.timeout(), settings.retryBudget(), start);
+    IntervalSampler sampler = new IntervalSampler(settings.runDir(), stats, settings.sampleEvery(), start);
+    FaultSchedule faults = new FaultSchedule(settings, start);
+    System.err.printf(Locale.ROOT, "soak: %.1f min, seed %d, %.1f requests/s, at most %d at once, faults every %.0f s"
+        + " (first at %.0f s, down %.0f s): %s%n", settings.minutes(), settings.seed(), settings.rate(),
+        settings.concurrency(), settings.faultEvery(), settings.firstFault(), settings.down(), settings.targets());
+    Thread samplerThread = daemon("sampler", sampler);
+    Thread faultThread = daemon("faults", faults);
+    ExecutorService workers = traffic(settings, mix, stats, caller, start);
+    while (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+      progress(stats, sampler, start);
+    }
+    // A restart still under way finishes before the report, so the cluster is whole again.
+    faultThread.join(300_000);
+    sampler.stop();
+    samplerThread.interrupt();
+    sampler.sample();
+    SoakReport report = new SoakReport(settings, stats, sampler.samples(), faults.events(), caller.reconnects(),
+        startEpochMillis);
+    String text = report.text();
+    System.out.print(text);
+    Files.createDirectories(settings.out());
+    Files.writeString(settings.out().resolve("soak.txt"), text);
+    Files.writeString(settings.out().resolve("soak.html"), new SoakHtml(report).page());
+    System.out.println("report: " + settings.out().resolve("soak.html"));
+    System.exit(stats.lostCount() > 0 || stats.unexpectedCount() > 0 ? 1 : 0);
+  }
+
+  /**
+   * Starts the traffic: request i is due at i / rate seconds, taken by the first free worker of
+   * {@code concurrency}; a worker kept by a slow answer leaves its due requests to the others, so
+   * the load stays at the rate as long as fewer than {@code concurrency} are in flight.
+   */
+  private static ExecutorService traffic(SoakSettings settings, TrafficMix mix, SoakStats stats,
+      RetryingCaller caller, long start) {
+    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency());
+    AtomicLong tickets = new AtomicLong();
+    for (int w = 0; w < settings.concurrency(); w++) {
+      workers.execute(() -> {
+        for (long i = tickets.getAndIncrement(); i / settings.rate() < settings.seconds();
+            i = tickets.getAndIncrement()) {
+          long due = start + (long) (i / settings.rate() * 1e9);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            try {
+              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+          Call call = mix.next();
+          stats.sent();
+          stats.record(caller.call(i, call, mix));
+        }
+      });
+    }
+    workers.shutdown();
+    return workers;
+  }
+
+  private static Thread daemon(String name, Runnable task) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void progress(SoakStats stats, IntervalSampler sampler, long start) {
+    var samples = sampler.samples();
+    String last = samples.isEmpty() ? "" : String.format(Locale.ROOT, ", last interval p50 %.0f ms p99 %.0f ms, RSS MB %s",
+        samples.get(samples.size() - 1).interval().p50(), samples.get(samples.size() - 1).interval().p99(),
+        samples.get(samples.size() - 1).rssKb().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue() / 1024).toList());
+    System.err.printf(Locale.ROOT, "%6.0f s: sent %d, answered %d, lost %d, wrong status %d%s%n",
+        (System.nanoTime() - start) / 1e9, stats.sentCount(), stats.answeredCount(), stats.lostCount(),
+        stats.unexpectedCount(), last);
+  }
+}
