@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import nws.watermark.benchmarks.HttpAnswer;
 import nws.watermark.benchmarks.PlainHttp;
 
@@ -36,7 +37,7 @@ final class RetryingCaller {
   }
 
   /** Sends {@code call}; {@code learn} sees the final answer, if one came. */
-  Outcome call(long seq, Call call, TrafficMix learn) {
+  Outcome call(long seq, Call call, BiConsumer<Call, HttpAnswer> learn) {
     long t0 = System.nanoTime();
     StringBuilder ids = new StringBuilder();
     int busy = 0;
@@ -62,7 +63,7 @@ final class RetryingCaller {
         sleep(wait);
         continue;
       }
-      learn.learn(call, answer);
+      learn.accept(call, answer);
       String lost = answer.status() >= 500 ? answer.status() + " " + answer.errorCode() : null;
       return outcome(seq, call, answer.status(), answer.errorCode(), String.valueOf(answer.header("X-Cache")),
           busy, t0, lost, ids);

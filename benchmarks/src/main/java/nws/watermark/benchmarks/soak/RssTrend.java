@@ -55,15 +55,25 @@ record RssTrend(String name, long pid, double from, double to, double firstMb, d
         points.stream().mapToDouble(p -> p[1]).max().orElse(0), slope);
   }
 
-  /** Whether the second half grew by more than the bounds (too few samples: never). */
+  /**
+   * A process judged lived this long at least: a JVM's heap and code cache take minutes of mixed
+   * traffic to reach their level, and growth before that is warm-up, not drift.
+   */
+  static final double JUDGED_SECONDS = 240;
+
+  boolean judged() {
+    return to - from >= JUDGED_SECONDS;
+  }
+
+  /** Whether the second half grew by more than the bounds (a process too short-lived: never). */
   boolean drifts() {
     double grewMb = slopeMbPerMin * (to - (from + to) / 2) / 60;
-    return to - from >= 60 && grewMb > DRIFT_MB && grewMb > DRIFT_FRACTION * midMb;
+    return judged() && grewMb > DRIFT_MB && grewMb > DRIFT_FRACTION * midMb;
   }
 
   String row() {
     return String.format(Locale.ROOT, "%-11s %8d %6.0f-%-6.0f %8.0f %8.0f %8.0f %8.0f %+10.2f  %s", name, pid, from, to,
-        firstMb, midMb, endMb, maxMb, slopeMbPerMin, to - from < 60 ? "too short to judge" : drifts() ? "DRIFT" : "level");
+        firstMb, midMb, endMb, maxMb, slopeMbPerMin, !judged() ? "lived too short to judge" : drifts() ? "DRIFT" : "level");
   }
 
   static String header() {

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nws.watermark.benchmarks.PlainHttp;
 
 /**
  * A soak with faults against a running cluster ({@code scripts/soak.sh} starts it on free loopback
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code Soak --port P --run-dir D --corpus C --out O [--minutes 3] [--seed 42] [--rate 4]
  * [--concurrency 16] [--fault-every 60] [--first-fault 30] [--down 15]
  * [--targets redis,s3,optimizer1] [--restart 'shell command'] [--retry-budget 120] [--timeout 120]
- * [--sample-every 5] [--optimizers 2]}
+ * [--sample-every 5] [--optimizers 2] [--warm-up 60]}
  */
 public final class Soak {
 
@@ -27,7 +28,7 @@ public final class Soak {
   public static void main(String[] args) throws Exception {
     SoakSettings settings = SoakSettings.parse(args);
     TrafficMix mix = new TrafficMix(settings.corpus(), settings.seed());
-    SoakStats stats = new SoakStats();
+    SoakStats stats = new SoakStats(Math.min(settings.warmUp(), settings.seconds() / 5));
     long startEpochMillis = System.currentTimeMillis();
     long start = System.nanoTime();
     RetryingCaller caller = new RetryingCaller(settings.port(), settings.timeout(), settings.retryBudget(), start);
@@ -48,7 +49,7 @@ public final class Soak {
     samplerThread.interrupt();
     sampler.sample();
     SoakReport report = new SoakReport(settings, stats, sampler.samples(), faults.events(), caller.reconnects(),
-        startEpochMillis);
+        startEpochMillis, ready(settings.port()));
     String text = report.text();
     System.out.print(text);
     Files.createDirectories(settings.out());
@@ -82,12 +83,21 @@ public final class Soak {
           }
           Call call = mix.next();
           stats.sent();
-          stats.record(caller.call(i, call, mix));
+          stats.record(caller.call(i, call, mix::learn));
         }
       });
     }
     workers.shutdown();
     return workers;
+  }
+
+  /** The API's /ready at the end: what each backend went through (outages, originals pending or lost). */
+  private static String ready(int port) {
+    try (PlainHttp http = new PlainHttp(port, 10_000)) {
+      return http.exchange("GET", "/ready", java.util.Map.of(), null, new byte[0]).bodyStart();
+    } catch (java.io.IOException e) {
+      return "no answer: " + e;
+    }
   }
 
   private static Thread daemon(String name, Runnable task) {

@@ -22,9 +22,11 @@ final class SoakReport {
   final List<RssTrend> trends;
   private final long reconnects;
   private final long startEpochMillis;
+  private final String ready;
 
   SoakReport(SoakSettings settings, SoakStats stats, List<IntervalSampler.Sample> samples,
-      List<FaultSchedule.Event> events, long reconnects, long startEpochMillis) {
+      List<FaultSchedule.Event> events, long reconnects, long startEpochMillis, String ready) {
+    this.ready = ready;
     this.settings = settings;
     this.stats = stats;
     this.samples = samples;
@@ -53,8 +55,11 @@ final class SoakReport {
         reconnects));
     double[] all = stats.latencies(null);
     out.append(String.format(Locale.ROOT, "good traffic (200/304 kinds), first byte sent to final answer, Retry-After waits"
-        + " included: p50 %.1f ms, p99 %.1f ms, max %.0f ms over %d requests%n%n", Percentile.of(all, 0.5),
+        + " included:%n  whole run: p50 %.1f ms, p99 %.1f ms, max %.0f ms over %d requests%n%n", Percentile.of(all, 0.5),
         Percentile.of(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], all.length));
+    double[] steady = stats.steadyLatencies();
+    out.append(String.format(Locale.ROOT, "  after the first %.0f s (JIT warm-up): p50 %.1f ms, p99 %.1f ms over %d requests%n",
+        stats.warmUpSeconds(), Percentile.of(steady, 0.5), Percentile.of(steady, 0.99), steady.length));
     out.append(String.format(Locale.ROOT, "%-34s %7s %9s %9s  %s%n", "kind", "sent", "p50 ms", "p99 ms", "final statuses (expected)"));
     stats.byKind().forEach((kind, statuses) -> {
       double[] l = stats.latencies(kind);
@@ -73,6 +78,7 @@ final class SoakReport {
     out.append(RssTrend.header()).append('\n');
     trends.forEach(t -> out.append(t.row()).append('\n'));
     out.append(losses());
+    out.append("\nthe API's /ready at the end: ").append(ready.replaceAll("\\s+", " ")).append('\n');
     out.append("\nservice logs, WARN and ERROR lines (numbers and ids blanked as #):\n");
     out.append(new LogDigest(settings.runDir()).warnings());
     return out.toString();

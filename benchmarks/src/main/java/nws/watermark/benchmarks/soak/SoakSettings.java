@@ -17,10 +17,11 @@ import java.util.Map;
  *     {@code firstFault}; each target stays down {@code down} seconds, then {@code restart} (a
  *     shell command) brings back whatever is not running
  * @param retryBudget how long a request may keep meeting 503 with Retry-After before it is lost
+ * @param warmUp the first seconds, whose latencies are reported apart (JIT of three JVMs)
  */
 public record SoakSettings(int port, Path runDir, Path corpus, Path out, double minutes, long seed, double rate,
     int concurrency, double faultEvery, double firstFault, double down, List<String> targets, String restart,
-    double retryBudget, double timeout, double sampleEvery, int optimizers) {
+    double retryBudget, double timeout, double sampleEvery, int optimizers, double warmUp) {
 
   static SoakSettings parse(String[] args) {
     Map<String, String> a = new HashMap<>();
@@ -47,7 +48,8 @@ public record SoakSettings(int port, Path runDir, Path corpus, Path out, double 
         Double.parseDouble(a.getOrDefault("retry-budget", "120")),
         Double.parseDouble(a.getOrDefault("timeout", "120")),
         Double.parseDouble(a.getOrDefault("sample-every", "5")),
-        Integer.parseInt(a.getOrDefault("optimizers", "2")));
+        Integer.parseInt(a.getOrDefault("optimizers", "2")),
+        Double.parseDouble(a.getOrDefault("warm-up", "60")));
   }
 
   private static String required(Map<String, String> a, String name) {

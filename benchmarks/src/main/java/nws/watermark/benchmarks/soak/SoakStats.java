@@ -11,7 +11,8 @@ import nws.watermark.benchmarks.Percentile;
  * Every outcome of the soak, counted: sent, answered, lost; final statuses by kind; error codes;
  * 503s waited out; latencies per kind and per sampling interval. Latencies are those of the good
  * traffic (the kinds answered 200 or 304), from the first byte sent to the final answer, Retry-After
- * waits included: what the client lived through.
+ * waits included: what the client lived through. The requests started in the warm-up (three JVMs
+ * compiling their hot paths) are kept apart from the steady state's.
  */
 final class SoakStats {
 
@@ -31,12 +32,18 @@ final class SoakStats {
   private final Map<String, Long> errorCodes = new TreeMap<>();
   private final Map<String, Long> cacheAnswers = new TreeMap<>();
   private final Map<Kind, List<Double>> latencies = new EnumMap<>(Kind.class);
+  private final List<Double> steady = new ArrayList<>();
+  private final double warmUpSeconds;
   private final List<Double> interval = new ArrayList<>();
   private int intervalAnswered;
   private int intervalLost;
   private int intervalBusy;
   private final List<Outcome> lostOnes = new ArrayList<>();
   private final List<Outcome> unexpectedOnes = new ArrayList<>();
+
+  SoakStats(double warmUpSeconds) {
+    this.warmUpSeconds = warmUpSeconds;
+  }
 
   synchronized void sent() {
     sent++;
@@ -70,6 +77,9 @@ final class SoakStats {
     if (o.kind().expected < 400 && !o.unexpected()) {
       latencies.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o.millis());
       interval.add(o.millis());
+      if (o.startSeconds() >= warmUpSeconds) {
+        steady.add(o.millis());
+      }
       if (o.kind().expected == 200) {
         cacheAnswers.merge(o.kind().name() + " " + o.cache(), 1L, Long::sum);
       }
@@ -144,6 +154,15 @@ final class SoakStats {
       }
     });
     return Percentile.sorted(values);
+  }
+
+  /** The sorted latencies of the good traffic started after the warm-up. */
+  synchronized double[] steadyLatencies() {
+    return Percentile.sorted(steady);
+  }
+
+  double warmUpSeconds() {
+    return warmUpSeconds;
   }
 
   synchronized List<Outcome> lostOnes() {
