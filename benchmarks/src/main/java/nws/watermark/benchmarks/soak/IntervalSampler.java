@@ -11,13 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every few seconds: the latency of the interval just ended, and the resident memory (VmRSS) of
- * every process of the cluster, found through the {@code <name>.pid} files of its run folder and
- * read again each time, so a restarted process is followed under its new pid.
+ * every process of the cluster, with each JVM's heap, found through the {@code <name>.pid} files of
+ * its run folder and read again each time, so a restarted process is followed under its new pid.
  */
 final class IntervalSampler implements Runnable {
 
-  /** One sample: the interval's figures, and each process's pid and RSS in kB (absent: not running). */
-  record Sample(SoakStats.Interval interval, Map<String, Long> pids, Map<String, Long> rssKb) {}
+  /**
+   * One sample: the interval's figures, and each process's pid, RSS in kB (absent: not running)
+   * and, for a JVM, its heap.
+   */
+  record Sample(SoakStats.Interval interval, Map<String, Long> pids, Map<String, Long> rssKb,
+      Map<String, HeapCounters.Heap> heaps) {}
 
   private final Path runDir;
   private final SoakStats stats;
@@ -58,6 +62,7 @@ final class IntervalSampler implements Runnable {
   void sample() {
     Map<String, Long> pids = new TreeMap<>();
     Map<String, Long> rss = new TreeMap<>();
+    Map<String, HeapCounters.Heap> heaps = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.pid")) {
       for (Path file : files) {
         String name = file.getFileName().toString().replace(".pid", "");
@@ -66,12 +71,16 @@ final class IntervalSampler implements Runnable {
         if (kb >= 0) {
           pids.put(name, pid);
           rss.put(name, kb);
+          HeapCounters.Heap heap = HeapCounters.of(pid);
+          if (heap != null) {
+            heaps.put(name, heap);
+          }
         }
       }
     } catch (IOException e) {
       // the run folder is gone: the cluster was stopped
     }
-    samples.add(new Sample(stats.closeInterval((System.nanoTime() - startNanos) / 1e9), pids, rss));
+    samples.add(new Sample(stats.closeInterval((System.nanoTime() - startNanos) / 1e9), pids, rss, heaps));
   }
 
   private static long pid(Path file) {

@@ -36,7 +36,7 @@ final class SoakHtml {
       page.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%d</td></tr>", e.getKey(), e.getValue()));
     }
     page.append("</table>");
-    page.append(marked(latency())).append(marked(rss())).append(marked(requests()));
+    page.append(marked(latency())).append(marked(rss())).append(marked(heap())).append(marked(requests()));
     page.append("<pre>").append(SvgChart.escape(report.text())).append("</pre></body></html>\n");
     return page.toString();
   }
@@ -67,6 +67,21 @@ final class SoakHtml {
     return chart;
   }
 
+  private SvgChart heap() {
+    SvgChart chart = new SvgChart("Java heap committed per JVM (bounded by -Xmx; RSS above it is the rest)", "seconds", "MB");
+    TreeSet<String> names = new TreeSet<>();
+    report.samples.forEach(s -> names.addAll(s.heaps().keySet()));
+    for (String name : names) {
+      List<double[]> points = new ArrayList<>();
+      for (IntervalSampler.Sample s : report.samples) {
+        HeapCounters.Heap heap = s.heaps().get(name);
+        points.add(new double[] {s.interval().endSeconds(), heap == null ? Double.NaN : heap.committedMb()});
+      }
+      chart.series(name, points);
+    }
+    return chart;
+  }
+
   private SvgChart requests() {
     List<double[]> answered = new ArrayList<>();
     List<double[]> lost = new ArrayList<>();
@@ -80,10 +95,12 @@ final class SoakHtml {
         .series("answered", answered).series("lost", lost).series("503 waited out", busy);
   }
 
-  /** The chart with a marker at each fault and restart. */
+  /** The chart with a marker at each kill (restarts are in the table: a long run has dozens). */
   private String marked(SvgChart chart) {
     for (FaultSchedule.Event e : report.events) {
-      chart.marker(e.at(), e.target() + " " + e.action());
+      if (e.action().equals("kill -9")) {
+        chart.marker(e.at(), e.target());
+      }
     }
     return "<div>" + chart.svg() + "</div>";
   }

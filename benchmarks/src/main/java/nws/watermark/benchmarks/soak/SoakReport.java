@@ -74,7 +74,8 @@ final class SoakReport {
       out.append(String.format(Locale.ROOT, "  %7.1f s  %s  %-11s %-13s pid %-8d %s%n", e.at(), clock(e.at()), e.target(),
           e.action(), e.pid(), e.detail()));
     }
-    out.append("\nresident memory (VmRSS) per process; 'MB/min 2nd': slope over the second half of its life\n");
+    out.append("\nresident memory (VmRSS) per process; '2/3 MB' at two thirds of its life, 'MB/min 3rd' the slope over"
+        + " its last third; 'heap MB' the Java heap committed at the end\n");
     out.append(RssTrend.header()).append('\n');
     trends.forEach(t -> out.append(t.row()).append('\n'));
     out.append(losses());

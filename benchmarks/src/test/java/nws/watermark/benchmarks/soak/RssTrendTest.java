@@ -17,7 +17,7 @@ class RssTrendTest {
     List<IntervalSampler.Sample> samples = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
       samples.add(new IntervalSampler.Sample(new SoakStats.Interval(5 * (i + 1), 1, 0, 0, 1, 1),
-          Map.of("api", pid.applyAsLong(i)), Map.of("api", mb.applyAsLong(i) * 1024)));
+          Map.of("api", pid.applyAsLong(i)), Map.of("api", mb.applyAsLong(i) * 1024), Map.of()));
     }
     return samples;
   }
@@ -30,7 +30,13 @@ class RssTrendTest {
   }
 
   @Test
-  void growth_that_goes_on_in_the_second_half_is_drift() {
+  void steps_then_a_plateau_are_no_drift() {
+    List<RssTrend> trends = RssTrend.of(samples(i -> i < 40 ? 370 : i < 70 ? 470 : 580, i -> 1));
+    assertFalse(trends.get(0).drifts(), trends.get(0).row());
+  }
+
+  @Test
+  void growth_that_goes_on_in_the_last_third_is_drift() {
     List<RssTrend> trends = RssTrend.of(samples(i -> 300 + 2L * i, i -> 1));
     assertTrue(trends.get(0).drifts(), trends.get(0).row());
   }
