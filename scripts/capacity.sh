@@ -80,7 +80,8 @@ for users in $LOCUST_USERS; do
   TIMEFORMAT='%U %S'
   { time NWS_CORPUS="$NWS_CORPUS" NWS_SEED="${SEED:-42}" locust -f benchmarks/locustfile.py --headless \
       -u "$users" -r "$users" -t "${STEP_SECONDS}s" --reset-stats --only-summary \
-      --host "http://127.0.0.1:$port" --csv "$out/locust-$users" >"$out/locust-$users.log" 2>&1 ; } 2>"$out/locust-$users.cpu"
+      --host "http://127.0.0.1:$port" --csv "$out/locust-$users" >"$out/locust-$users.log" 2>&1 \
+      || echo "locust exited with $? (1: some requests failed; see $out/locust-$users.log)" >&3 ; } 3>&2 2>"$out/locust-$users.cpu"
 done
 python3 - "$out" "$STEP_SECONDS" $LOCUST_USERS <<'PY' | tee "$out/locust-vs-capacity.txt"
 import csv, sys
@@ -94,7 +95,7 @@ for n in users:
         j = list(csv.DictReader(f, delimiter="\t"))[0]
     with open("%s/locust-%s_stats.csv" % (out, n)) as f:
         agg = [r for r in csv.DictReader(f) if r["Name"] == "Aggregated"][0]
-    user_cpu, sys_cpu = (float(x) for x in open("%s/locust-%s.cpu" % (out, n)).read().split()[-2:])
+    user_cpu, sys_cpu = (float(x) for x in open("%s/locust-%s.cpu" % (out, n)).readline().split()[:2])
     requests, failures = int(agg["Request Count"]), int(agg["Failure Count"])
     ok_s = float(agg["Requests/s"]) * (requests - failures) / max(1, requests)
     fail = 100.0 * failures / max(1, requests)
