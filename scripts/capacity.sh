@@ -6,7 +6,8 @@
 # errors and shed load, and the first step whose p99 passes --p99-ms or whose errors pass 1 %.
 # Writes target/capacity/capacity.{txt,tsv,html}. Stops everything it started by PID.
 #
-#   scripts/capacity.sh [--max 256] [--step-seconds 20] [--p99-ms 1000] [--cluster] [--locust "1 4 16 64"]
+#   scripts/capacity.sh [--max 256 | --steps "1 8 64"] [--step-seconds 20] [--p99-ms 1000] [--cluster]
+#                       [--locust "1 4 16 64"]
 #
 # --locust USERS: then, for each user count, a step of capacity.sh's driver and a Locust run of
 # benchmarks/locustfile.py (headless, same time) back to back on the same service, and a table of
@@ -18,15 +19,17 @@ source "$(dirname "$0")/lib.sh"
 cd "$NWS_ROOT"
 [ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="-Xmx512m $JAVA_OPTS"
 
-MAX=256 STEP_SECONDS=20 P99_MS=1000 CLUSTER=0 LOCUST_USERS=""
+MAX=256 STEPS="" STEP_SECONDS=20 P99_MS=1000 CLUSTER=0 LOCUST_USERS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --max) MAX="$2"; shift 2 ;;
+    --steps) STEPS="$2"; shift 2 ;;
     --step-seconds) STEP_SECONDS="$2"; shift 2 ;;
     --p99-ms) P99_MS="$2"; shift 2 ;;
     --cluster) CLUSTER=1; shift ;;
     --locust) LOCUST_USERS="$2"; shift 2 ;;
-    *) echo "usage: $0 [--max N] [--step-seconds S] [--p99-ms MS] [--cluster] [--locust 'N ...']" >&2; exit 2 ;;
+    *) echo "usage: $0 [--max N | --steps 'N ...'] [--step-seconds S] [--p99-ms MS] [--cluster] [--locust 'N ...']" >&2
+      exit 2 ;;
   esac
 done
 
@@ -69,7 +72,7 @@ driver() {
     --corpus "$NWS_CORPUS" --out "$out" --seed "${SEED:-42}" --step-seconds "$STEP_SECONDS" \
     --p99-ms "$P99_MS" --pids "$pids" "$@"
 }
-driver --max "$MAX" --label capacity
+if [ -n "$STEPS" ]; then driver --steps "$STEPS" --label capacity; else driver --max "$MAX" --label capacity; fi
 
 [ -z "$LOCUST_USERS" ] && exit 0
 command -v locust >/dev/null || { echo "locust not found: apt-get install python3-locust" >&2; exit 1; }

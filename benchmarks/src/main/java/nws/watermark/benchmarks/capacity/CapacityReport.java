@@ -32,6 +32,11 @@ final class CapacityReport {
         settings.label(), results.size(), settings.stepSeconds(), settings.timeoutSeconds()));
     out.append(StepResult.header()).append('\n');
     results.forEach(r -> out.append(r.row()).append('\n'));
+    StepResult first = results.get(0);
+    out.append(String.format(Locale.ROOT, "%nagainst %d user(s), this run: ", first.concurrency()));
+    results.stream().skip(1).forEach(r -> out.append(String.format(Locale.ROOT, "%d: ok/s %.2fx p99 %.2fx; ",
+        r.concurrency(), r.throughput() / first.throughput(), r.p99() / first.p99())));
+    out.append('\n');
     StepResult failure = failure();
     StepResult best = results.stream().max(java.util.Comparator.comparingDouble(StepResult::throughput)).orElse(null);
     out.append(String.format(Locale.ROOT, "%nobjectives: p99 <= %.0f ms, errors <= %.1f %%%n", settings.p99ObjectiveMs(),

@@ -66,9 +66,11 @@ final class FaultSchedule implements Runnable {
       events.add(new Event(now(), target, "not running", pid, "nothing to kill"));
       return;
     }
+    // The time the signal went, not when the exit was seen: that is polled, and lags by a second.
+    double at = now();
     process.destroyForcibly();
     process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
-    events.add(new Event(now(), target, "kill -9", pid, ""));
+    events.add(new Event(at, target, "kill -9", pid, ""));
   }
 
   private void restart(int k, String target) {

@@ -1,7 +1,11 @@
 package nws.watermark.benchmarks.soak;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +16,9 @@ import nws.watermark.benchmarks.PlainHttp;
  * A soak with faults against a running cluster ({@code scripts/soak.sh} starts it on free loopback
  * ports and stops it): mixed traffic from a fixed seed at a fixed rate for N minutes while Redis,
  * the S3 server and an optimizer JVM are killed and restarted on a schedule; every few seconds the
- * latency of the interval and the RSS of every process. At the end a text summary, {@code soak.txt}
- * and {@code soak.html} (plots, no network needed) in the output folder, and exit status 1 when a
- * request was lost or answered with the wrong status.
+ * latency of the interval and the RSS of every process. At the end a text summary, {@code soak.txt},
+ * {@code soak.html} (plots, no network needed) and {@code requests.tsv} (every request) in the
+ * output folder, and exit status 1 when a request was lost or answered with the wrong status.
  *
  * <p>Usage: {@code Soak --port P --run-dir D --corpus C --out O [--minutes 3] [--seed 42] [--rate 4]
  * [--concurrency 16] [--fault-every 60] [--first-fault 30] [--down 15]
@@ -39,7 +43,8 @@ public final class Soak {
         settings.concurrency(), settings.faultEvery(), settings.firstFault(), settings.down(), settings.targets());
     Thread samplerThread = daemon("sampler", sampler);
     Thread faultThread = daemon("faults", faults);
-    ExecutorService workers = traffic(settings, mix, stats, caller, start);
+    Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    ExecutorService workers = traffic(settings, mix, stats, caller, start, outcomes);
     while (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
       progress(stats, sampler, start);
     }
@@ -55,6 +60,7 @@ public final class Soak {
     Files.createDirectories(settings.out());
     Files.writeString(settings.out().resolve("soak.txt"), text);
     Files.writeString(settings.out().resolve("soak.html"), new SoakHtml(report).page());
+    writeRequests(settings.out().resolve("requests.tsv"), outcomes);
     System.out.println("report: " + settings.out().resolve("soak.html"));
     System.exit(stats.lostCount() > 0 || stats.unexpectedCount() > 0 ? 1 : 0);
   }
@@ -65,7 +71,7 @@ public final class Soak {
    * the load stays at the rate as long as fewer than {@code concurrency} are in flight.
    */
   private static ExecutorService traffic(SoakSettings settings, TrafficMix mix, SoakStats stats,
-      RetryingCaller caller, long start) {
+      RetryingCaller caller, long start, Queue<Outcome> outcomes) {
     ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency());
     AtomicLong tickets = new AtomicLong();
     for (int w = 0; w < settings.concurrency(); w++) {
@@ -83,7 +89,9 @@ public final class Soak {
           }
           Call call = mix.next();
           stats.sent();
-          stats.record(caller.call(i, call, mix::learn));
+          Outcome outcome = caller.call(i, call, mix::learn);
+          stats.record(outcome);
+          outcomes.add(outcome);
         }
       });
     }
@@ -91,11 +99,21 @@ public final class Soak {
     return workers;
   }
 
+  /** Every request, one line each, for a look the report does not take. */
+  private static void writeRequests(Path file, Queue<Outcome> outcomes) throws IOException {
+    StringBuilder tsv = new StringBuilder("seq\tstart_s\tkind\tstatus\terror\tcache\tbusy_503\tms\tlost\trequest_ids\tpath\n");
+    outcomes.stream().sorted(java.util.Comparator.comparingLong(Outcome::seq)).forEach(o -> tsv.append(
+        String.format(Locale.ROOT, "%d\t%.3f\t%s\t%d\t%s\t%s\t%d\t%.1f\t%s\t%s\t%s%n", o.seq(), o.startSeconds(),
+            o.kind(), o.status(), o.errorCode(), o.cache(), o.busy(), o.millis(), o.lost() == null ? "" : o.lost(),
+            o.requestIds(), o.path())));
+    Files.writeString(file, tsv);
+  }
+
   /** The API's /ready at the end: what each backend went through (outages, originals pending or lost). */
   private static String ready(int port) {
     try (PlainHttp http = new PlainHttp(port, 10_000)) {
       return http.exchange("GET", "/ready", java.util.Map.of(), null, new byte[0]).bodyStart();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "no answer: " + e;
     }
   }

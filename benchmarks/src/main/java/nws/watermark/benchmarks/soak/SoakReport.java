@@ -74,13 +74,15 @@ final class SoakReport {
       out.append(String.format(Locale.ROOT, "  %7.1f s  %s  %-11s %-13s pid %-8d %s%n", e.at(), clock(e.at()), e.target(),
           e.action(), e.pid(), e.detail()));
     }
+    out.append("\nwhat the faults cost (good traffic, by start time; baseline: the same run with everything up)\n");
+    out.append(FaultCost.table(events, stats.startAndMillis(), stats.warmUpSeconds()));
     out.append("\nresident memory (VmRSS) per process; '2/3 MB' at two thirds of its life, 'MB/min 3rd' the slope over"
         + " its last third; 'heap MB' the Java heap committed at the end\n");
     out.append(RssTrend.header()).append('\n');
     trends.forEach(t -> out.append(t.row()).append('\n'));
     out.append(losses());
     out.append("\nthe API's /ready at the end: ").append(ready.replaceAll("\\s+", " ")).append('\n');
-    out.append("\nservice logs, WARN and ERROR lines (numbers and ids blanked as #):\n");
+    out.append("\nservice logs, WARN and ERROR lines (ids and numbers of two digits or more blanked as #):\n");
     out.append(new LogDigest(settings.runDir()).warnings());
     return out.toString();
   }

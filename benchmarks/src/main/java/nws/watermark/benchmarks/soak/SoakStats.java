@@ -33,6 +33,7 @@ final class SoakStats {
   private final Map<String, Long> cacheAnswers = new TreeMap<>();
   private final Map<Kind, List<Double>> latencies = new EnumMap<>(Kind.class);
   private final List<Double> steady = new ArrayList<>();
+  private final List<double[]> startAndMillis = new ArrayList<>();
   private final double warmUpSeconds;
   private final List<Double> interval = new ArrayList<>();
   private int intervalAnswered;
@@ -77,6 +78,7 @@ final class SoakStats {
     if (o.kind().expected < 400 && !o.unexpected()) {
       latencies.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o.millis());
       interval.add(o.millis());
+      startAndMillis.add(new double[] {o.startSeconds(), o.millis()});
       if (o.startSeconds() >= warmUpSeconds) {
         steady.add(o.millis());
       }
@@ -159,6 +161,11 @@ final class SoakStats {
   /** The sorted latencies of the good traffic started after the warm-up. */
   synchronized double[] steadyLatencies() {
     return Percentile.sorted(steady);
+  }
+
+  /** Start (seconds into the soak) and latency of every answer of the good traffic. */
+  synchronized List<double[]> startAndMillis() {
+    return List.copyOf(startAndMillis);
   }
 
   double warmUpSeconds() {
