@@ -153,9 +153,8 @@ public final class PlainHttp implements AutoCloseable {
     if (length == null) {
       return -1;
     }
-    long n = Long.parseLong(length);
-    drop(n, kept);
-    return n;
+    drop(Long.parseLong(length), kept);
+    return Long.parseLong(length);
   }
 
   private long chunkSize() throws IOException {
