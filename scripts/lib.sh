@@ -20,6 +20,8 @@ NWS_HZ_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL
 
 # nws_jar api|optimizer|benchmarks: the path of that jar, after building every jar when one is
 # missing or any source, POM or cluster.xml changed since it was built (after a git pull, say).
+# NWS_NO_BUILD=1 takes the jars as they are when they exist: a node restarted in the middle of a
+# soak must come back in seconds, not after a build of sources edited meanwhile.
 nws_jar() {
   local jar
   case "$1" in
@@ -28,7 +30,7 @@ nws_jar() {
     benchmarks) jar="$NWS_ROOT/benchmarks/target/benchmarks.jar" ;;
     *) echo "nws_jar: api, optimizer or benchmarks, not '$1'" >&2; return 2 ;;
   esac
-  if [ ! -f "$jar" ] || [ -n "$(nws_newer_than "$jar")" ]; then
+  if [ ! -f "$jar" ] || { [ "${NWS_NO_BUILD:-0}" != 1 ] && [ -n "$(nws_newer_than "$jar")" ]; }; then
     echo "building the jars ($( [ -f "$jar" ] && echo 'the sources changed' || echo 'first run'))..." >&2
     (cd "$NWS_ROOT" && ./mvnw -B -q -DskipTests package) >&2 || return 1
   fi
@@ -91,4 +93,43 @@ nws_install_codecs() {
   fi
   echo "NWS: running without$missing (the pure-Java JPEG engine, no HEIC/AVIF); to add them: sudo apt-get install$missing" >&2
   return 0
+}
+
+# nws_private_cluster RUN_DIR: exports what scripts/cluster-local.sh needs to start a cluster of
+# its own in RUN_DIR, on free 127.0.0.1 ports, whatever else runs on this machine: API_PORT,
+# REDIS_PORT, S3_PORT, and a Hazelcast cluster apart. Other builds here run NWS clusters too, and
+# Hazelcast joins any member with the same cluster name on the ports it tries (5701-5703 by
+# default): a unique name, a free seed port and that port as the only member keep this one apart.
+# The S3 peer keeps its pid and log under NWS_PEERS_CACHE, here RUN_DIR/peers; its jar comes from
+# the shared peer cache or the local Maven repository when either has it (else the peer fetches it).
+nws_private_cluster() {
+  export RUN_DIR="$1"
+  mkdir -p "$RUN_DIR"
+  API_PORT=$(nws_free_port); REDIS_PORT=$(nws_free_port); S3_PORT=$(nws_free_port)
+  local hz_port jar candidate
+  hz_port=$(nws_free_port)
+  export API_PORT REDIS_PORT S3_PORT
+  sed -e "s|<cluster-name>[^<]*</cluster-name>|<cluster-name>nws-private-$$-$hz_port</cluster-name>|" \
+    "$NWS_ROOT/cluster.xml" >"$RUN_DIR/cluster.xml"
+  export NWS_CLUSTER_CONFIG="$RUN_DIR/cluster.xml" NWS_CLUSTER_HOST=127.0.0.1
+  export NWS_CLUSTER_PORT="$hz_port" NWS_CLUSTER_MEMBERS="127.0.0.1:$hz_port"
+  export NWS_PEERS_CACHE="$RUN_DIR/peers"
+  mkdir -p "$NWS_PEERS_CACHE/s3"
+  jar=s3proxy-4.1.0-jar-with-dependencies.jar
+  for candidate in "$HOME/.cache/nws-peers/s3/$jar" "$HOME/.m2/repository/org/gaul/s3proxy/4.1.0/$jar"; do
+    if [ -s "$candidate" ]; then ln -sf "$candidate" "$NWS_PEERS_CACHE/s3/$jar"; break; fi
+  done
+}
+
+# nws_private_cluster_stop: stops what nws_private_cluster's RUN_DIR holds: the nodes and stores
+# through cluster-local.sh, then, by its recorded pid only, anything still alive there (a restart
+# cut short).
+nws_private_cluster_stop() {
+  "$NWS_ROOT/scripts/cluster-local.sh" stop >/dev/null 2>&1 || true
+  local f pid
+  for f in "$RUN_DIR"/*.pid "$NWS_PEERS_CACHE"/s3/run/*.pid; do
+    [ -e "$f" ] || continue
+    pid=$(awk '{print $1}' "$f")
+    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+  done
 }
