@@ -10,6 +10,8 @@
   const KEY = 'nws-api-key';
   let chosen = null;
   let access = { apiKey: false, signedUrls: false, signedUploadOptions: false };
+  let presets = {};
+  let onlyPresets = false;
   let resultUrl = null;
   let originalUrl = null;
 
@@ -37,6 +39,7 @@
       const body = await response.json();
       body.options.forEach(applyDefault);
       applyAccess(body.access || access);
+      applyChoices(body);
       form.dataset.defaults = 'loaded';
     } catch (e) {
       form.dataset.defaults = 'failed';
@@ -51,6 +54,28 @@
     $('api-key').parentElement.hidden = !needs.apiKey;
     $('api-key').value = sessionStorage.getItem(KEY) || '';
     $('signed-uploads').hidden = !needs.signedUploadOptions;
+  }
+
+  // The logos and presets this service has: offered only when there are some.
+  function applyChoices(body) {
+    const logos = body.logos || [];
+    logos.forEach((name) => $('wmimg').add(new Option(name, name)));
+    $('logo-field').hidden = logos.length === 0;
+    $('wmscale-field').hidden = logos.length === 0;
+    presets = body.presets || {};
+    Object.keys(presets).forEach((name) => $('preset').add(new Option(name, name)));
+    $('preset-set').hidden = Object.keys(presets).length === 0;
+    onlyPresets = body.onlyPresets === true;
+    $('only-presets').hidden = !onlyPresets;
+    document.querySelectorAll('.free-options').forEach((set) => { set.hidden = onlyPresets; });
+    showPreset();
+  }
+
+  function showPreset() {
+    const chosenPreset = presets[$('preset').value];
+    $('preset-options').textContent = chosenPreset
+      ? Object.entries(chosenPreset).map(([k, v]) => k + '=' + v).join(', ') + (onlyPresets ? '' : '; options set below override it')
+      : '';
   }
 
   function headers() {
@@ -87,7 +112,10 @@
   // Unset ones (no watermark text, enlarge off) take the service's defaults.
   function options() {
     if (access.signedUploadOptions) return [];
+    const preset = $('preset').value;
+    if (onlyPresets) return preset === '' ? [] : [['preset', preset]];
     const fields = [
+      ['preset', preset],
       ['w', $('w').value.trim()],
       ['h', $('h').value.trim()],
       ['fit', $('fit').value],
@@ -95,15 +123,27 @@
       ['format', $('format').value],
       ['pos', $('pos').value],
       ['opacity', $('opacity').value],
+      ['gravity', $('gravity').value],
+      ['focus', $('focus').value.trim()],
+      ['dpr', $('dpr').value.trim()],
+      ['wmimg', $('wmimg').value],
+      ['wmscale', $('wmimg').value === '' ? '' : $('wmscale').value],
     ].filter(([, value]) => value !== '');
     if ($('enlarge').checked) fields.push(['enlarge', 'true']);
     fields.push(['progressive', $('progressive').checked ? 'true' : 'false']);
+    // A preset's own values stay unless the person changed a control.
+    if (preset !== '') return fields.filter(([name]) => name === 'preset' || touched(name));
     if ($('no-wm').checked) {
       fields.push(['wm', '']);
     } else if ($('wm').value.trim() !== '') {
       fields.push(['wm', $('wm').value]);
     }
     return fields;
+  }
+
+  function touched(name) {
+    const control = name === 'wm' ? $('wm') : $(name);
+    return (control && control.dataset.touched === 'true') || (name === 'wm' && $('no-wm').checked);
   }
 
   function showError(code, message) {
@@ -239,6 +279,8 @@
   });
   $('api-key').addEventListener('change', () => sessionStorage.setItem(KEY, $('api-key').value.trim()));
   $('opacity').addEventListener('input', () => { $('opacity-value').textContent = $('opacity').value; });
+  $('wmscale').addEventListener('input', () => { $('wmscale-value').textContent = $('wmscale').value; });
+  $('preset').addEventListener('change', showPreset);
   $('no-wm').addEventListener('change', () => { $('wm').disabled = $('no-wm').checked; });
   form.addEventListener('input', (e) => { e.target.dataset.touched = 'true'; });
   form.addEventListener('change', (e) => { e.target.dataset.touched = 'true'; });

@@ -23,6 +23,7 @@ import nws.watermark.api.metrics.Metrics;
 import nws.watermark.api.render.BackgroundRenders;
 import nws.watermark.api.storage.OriginalStore;
 import nws.watermark.optimizer.Optimizers;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.optimizer.codec.Codecs;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.OutputFormat;
@@ -54,8 +55,10 @@ public class ApiVerticle extends VerticleBase {
         })
         .compose(store -> {
           originals = store;
-          return listen();
-        });
+          // Read here too so a wmimg this node's logos lack is refused before the upload is stored.
+          return vertx.executeBlocking(() -> Logos.of(config.images().logoDir()));
+        })
+        .compose(this::listen);
   }
 
   /** Graceful: {@code /ready} says draining, no new connections, requests in flight answered (up to the shutdown timeout). */
@@ -66,7 +69,7 @@ public class ApiVerticle extends VerticleBase {
         .eventually(() -> Future.join(cluster.close(), l2.close(), originals.close()));
   }
 
-  private Future<HttpServer> listen() {
+  private Future<HttpServer> listen(Logos logos) {
     Metrics metrics = Metrics.of(vertx);
     LocalCache l1 = new LocalCache(config.cache().l1MaxBytes());
     JobSlots slots = new JobSlots(config.limits().maxJobsInFlight());
@@ -78,7 +81,7 @@ public class ApiVerticle extends VerticleBase {
     Readiness readiness = new Readiness(l1, l2, originals, slots, uploads, optimizer, variants, background, cluster,
         optimizers, draining);
     readiness.observe(metrics);
-    return HttpEdge.listen(vertx, config, new Routes.Parts(formats, originals, uploads, readiness, metrics))
+    return HttpEdge.listen(vertx, config, new Routes.Parts(formats, originals, uploads, readiness, metrics, logos))
         .onSuccess(s -> server = s);
   }
 

@@ -94,7 +94,7 @@ public class OptimizerVerticle extends VerticleBase {
   private void handle(Message<Buffer> msg) {
     ImageOptions options;
     try {
-      options = Options.parse(msg.headers(), config.defaultOptions(), BusHeaders.ROUTING);
+      options = config.options(msg.headers(), BusHeaders.ROUTING, false);
     } catch (ServiceException e) {
       msg.fail(e.code().id(), e.getMessage());
       return;

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import nws.watermark.optimizer.boot.Members;
 import nws.watermark.optimizer.codec.Codecs;
 import nws.watermark.optimizer.intake.JobIntake;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.optimizer.pipeline.Engine;
 import nws.watermark.shared.Config;
 import org.slf4j.Logger;
@@ -53,6 +54,15 @@ public final class Optimizers {
     if (instances == 0) {
       return Future.succeededFuture(this);
     }
+    // Logos are read and checked before any worker starts: a bad one stops the start, named.
+    return vertx.executeBlocking(() -> Logos.of(config.images().logoDir()))
+        .compose(logos -> {
+          log.info("logos: {}", logos);
+          return deployWorkers(instances);
+        });
+  }
+
+  private Future<Optimizers> deployWorkers(int instances) {
     Codecs codecs = Codecs.of(config.formats());
     log.info("image formats: reads {}, writes {}{}", codecs.reads(), codecs.describe().getJsonArray("write"),
         codecs.describe().getJsonObject("missing").isEmpty() ? "" : "; missing " + codecs.describe().getJsonObject("missing")

@@ -1,7 +1,9 @@
 package nws.watermark.shared;
 
+import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nws.watermark.shared.config.AccessConfig;
 import nws.watermark.shared.config.CacheConfig;
 import nws.watermark.shared.config.ClusterConfig;
@@ -11,6 +13,7 @@ import nws.watermark.shared.config.HttpConfig;
 import nws.watermark.shared.config.ImagesConfig;
 import nws.watermark.shared.config.LimitsConfig;
 import nws.watermark.shared.config.LogConfig;
+import nws.watermark.shared.config.PresetsConfig;
 import nws.watermark.shared.config.Setting;
 import nws.watermark.shared.config.StorageConfig;
 
@@ -25,6 +28,7 @@ public record Config(
     AccessConfig access,
     LimitsConfig limits,
     ImagesConfig images,
+    PresetsConfig presets,
     FormatsConfig formats,
     CacheConfig cache,
     StorageConfig storage,
@@ -59,7 +63,8 @@ public record Config(
   }
 
   private static Config read(Env env) {
-    return new Config(HttpConfig.from(env), AccessConfig.from(env), LimitsConfig.from(env), ImagesConfig.from(env), FormatsConfig.from(env),
+    return new Config(HttpConfig.from(env), AccessConfig.from(env), LimitsConfig.from(env), ImagesConfig.from(env),
+        PresetsConfig.from(env), FormatsConfig.from(env),
         CacheConfig.from(env), StorageConfig.from(env), ClusterConfig.from(env), LogConfig.from(env),
         env.shown());
   }
@@ -72,6 +77,17 @@ public record Config(
   public ImageOptions defaultOptions() {
     return Options.DEFAULTS.with(Options.WM, images.watermarkText()).with(Options.FORMAT, formats.defaultFormat())
         .with(Options.PROGRESSIVE, formats.jpegProgressive());
+  }
+
+  /**
+   * The options of one request or job: its preset expanded, then parsed over {@link
+   * #defaultOptions()}. {@code edge} is the HTTP API, where {@code NWS_ONLY_PRESETS} applies;
+   * {@code notOptions} are names that travel with the options but are none (a form's image field).
+   *
+   * @throws ServiceException {@link ErrorCode#INVALID_OPTION} naming the option or preset at fault
+   */
+  public ImageOptions options(MultiMap params, Set<String> notOptions, boolean edge) {
+    return Options.parse(presets.presets().expand(params, notOptions, edge), defaultOptions(), notOptions);
   }
 
   /** The settings as the startup log line shows them: no secret, no Redis password. */

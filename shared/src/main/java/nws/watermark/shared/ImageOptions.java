@@ -38,6 +38,7 @@ public final class ImageOptions {
    */
   public String canonical() {
     return Options.CANONICAL.stream()
+        .filter(this::written)
         .map(o -> o.name() + "=" + o.format(values[o.index()]))
         .collect(Collectors.joining("&"));
   }
@@ -50,11 +51,16 @@ public final class ImageOptions {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     for (Option<?> option : Options.ALL) {
       Object value = values[option.index()];
-      if (option != Options.Q || !value.equals(Options.FORMAT_QUALITY)) {
+      if (written(option) && (option != Options.Q || !value.equals(Options.FORMAT_QUALITY))) {
         headers.add(option.name(), option.format(value));
       }
     }
     return headers;
+  }
+
+  /** False for an option added later that is at its default ({@link Options#WRITTEN_WHEN_SET}). */
+  private boolean written(Option<?> option) {
+    return !Options.WRITTEN_WHEN_SET.contains(option) || !values[option.index()].equals(option.fallback());
   }
 
   @Override

@@ -40,15 +40,27 @@ public record Option<T>(
   }
 
   static Option<Double> fraction(int index, String name, double fallback) {
+    return number(index, name, 0, 1, fallback);
+  }
+
+  /** A number {@code min..max} written with at most 3 decimals (more are rounded away). */
+  static Option<Double> number(int index, String name, double min, double max, double fallback) {
+    String range = Option.plain(min) + ".." + Option.plain(max);
     return new Option<>(index, name, fallback, raw -> {
       if (!raw.matches("\\d{0,3}(\\.\\d{0,6})?") || raw.equals(".") || raw.isEmpty()) {
         return null;
       }
       // Kept to the precision the canonical form writes, so the cache key says what is drawn.
       double value = Math.round(Double.parseDouble(raw) * 1000) / 1000.0;
-      return value < 0 || value > 1 ? null : value;
-    }, v -> String.format(Locale.ROOT, "%.3f", v), "a number 0..1",
-        new JsonObject().put("type", "number").put("min", 0).put("max", 1));
+      return value < min || value > max ? null : value;
+    }, v -> String.format(Locale.ROOT, "%.3f", v), "a number " + range,
+        new JsonObject().put("type", "number").put("min", json(min)).put("max", json(max)));
+  }
+
+  /** A focal point {@code x,y}; see {@link Focus}. */
+  static Option<Focus> point(int index, String name) {
+    return new Option<>(index, name, Focus.NONE, raw -> raw.isEmpty() ? Focus.NONE : Focus.parse(raw), Focus::format,
+        "two numbers 0..1 as x,y (fractions of the width and height)", new JsonObject().put("type", "point"));
   }
 
   static Option<Boolean> bool(int index, String name, boolean fallback) {
@@ -70,6 +82,15 @@ public record Option<T>(
   /** Free text: {@code check} throws its own refusal, so the message can say what is wrong. */
   static Option<String> text(int index, String name, String fallback, Function<String, String> check, String accepts) {
     return new Option<>(index, name, fallback, check, v -> v, accepts, new JsonObject().put("type", "text"));
+  }
+
+  private static String plain(double v) {
+    return json(v).toString();
+  }
+
+  /** 1 rather than 1.0, as a person writes it. */
+  private static Number json(double v) {
+    return v == Math.rint(v) ? (Number) (long) v : (Number) v;
   }
 
   /** Name, kind, range or choices, for the page and other clients ({@code GET /options}). */

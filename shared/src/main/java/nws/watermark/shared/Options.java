@@ -19,6 +19,11 @@ public final class Options {
   public static final int MIN_QUALITY = 1;
   public static final int MAX_QUALITY = 100;
   public static final int MAX_WATERMARK_LENGTH = 200;
+  public static final int MAX_DPR = 4;
+  /** A logo's name: its PNG's file name without {@code .png}. */
+  public static final String LOGO_NAME = "[A-Za-z0-9_-]{1,64}";
+  /** The parameter that names a preset: expanded into options before parsing, never an option itself. */
+  public static final String PRESET = "preset";
   /** The value of {@link #Q} until a format's own default replaces it: "the format's default quality". */
   public static final int FORMAT_QUALITY = 0;
 
@@ -45,8 +50,29 @@ public final class Options {
   /** {@code true} for a progressive JPEG (smaller, shown coarse-to-fine; twice the encode time); JPEG only. */
   public static final Option<Boolean> PROGRESSIVE = Option.bool(9, "progressive", false);
 
+  /** Where a {@code fit=cover} crop falls; see {@link Gravity}. Other fits show the whole image. */
+  public static final Option<Gravity> GRAVITY =
+      Option.choice(10, "gravity", Gravity.values(), Gravity::id, Gravity.CENTER);
+  /** A focal point the {@code fit=cover} crop is centred on as far as the box allows; overrides {@link #GRAVITY}. */
+  public static final Option<Focus> FOCUS = Option.point(11, "focus");
+  /** Device pixel ratio: multiplies {@link #W} and {@link #H} (folded into them when parsed). */
+  public static final Option<Double> DPR = Option.number(12, "dpr", 1, MAX_DPR, 1.0);
+  /** A logo drawn as the watermark (one of this service's {@code NWS_WATERMARK_DIR}); empty for none. */
+  public static final Option<String> WMIMG = Option.text(13, "wmimg", "", Options::logo,
+      "the name of one of this service's logos (GET /options lists them)");
+  /** The logo's width as a fraction of the output's. */
+  public static final Option<Double> WMSCALE = Option.number(14, "wmscale", 0.01, 1, 0.2);
+
   /** Every option, in documentation order (and index order). */
-  public static final List<Option<?>> ALL = List.of(W, H, FIT, ENLARGE, Q, FORMAT, WM, POS, OPACITY, PROGRESSIVE);
+  public static final List<Option<?>> ALL =
+      List.of(W, H, FIT, ENLARGE, Q, FORMAT, WM, POS, OPACITY, PROGRESSIVE, GRAVITY, FOCUS, DPR, WMIMG, WMSCALE);
+
+  /**
+   * Options added after the first release: the canonical form and the event-bus headers carry them
+   * only when they differ from their default, so cache keys made before them stay valid and a node
+   * that predates them still reads every request that does not use them.
+   */
+  static final Set<Option<?>> WRITTEN_WHEN_SET = Set.of(GRAVITY, FOCUS, DPR, WMIMG, WMSCALE);
 
   /** Every option name, in documentation order. */
   public static final List<String> NAMES = ALL.stream().map(Option::name).toList();
@@ -55,7 +81,8 @@ public final class Options {
    * The order of the canonical form: free text ({@link #WM}) last, so no text can pass for
    * another option.
    */
-  static final List<Option<?>> CANONICAL = List.of(W, H, FIT, ENLARGE, Q, FORMAT, PROGRESSIVE, POS, OPACITY, WM);
+  static final List<Option<?>> CANONICAL =
+      List.of(W, H, FIT, ENLARGE, Q, FORMAT, PROGRESSIVE, POS, OPACITY, GRAVITY, FOCUS, WMIMG, WMSCALE, WM);
 
   /** Every option at its built-in default. */
   public static final ImageOptions DEFAULTS = defaults();
@@ -65,7 +92,10 @@ public final class Options {
   /**
    * Reads options from query parameters, form fields or event-bus headers. Names not given take
    * the value of {@code defaults}; {@code ignored} names (such as the {@code image} form field)
-   * are skipped.
+   * are skipped. The result is resolved, so two requests for the same picture are equal: {@link
+   * #DPR} is multiplied into the box, {@link #GRAVITY} and {@link #FOCUS} are dropped where the fit
+   * does not crop (and gravity where a focus is given), and a logo without {@code wm} in the
+   * request draws no default text.
    *
    * @throws ServiceException {@link ErrorCode#INVALID_OPTION} naming the option, the allowed
    *     values and what was received
@@ -87,7 +117,34 @@ public final class Options {
         options = options.withParsed(option, raw);
       }
     }
-    return options;
+    return resolved(options, params.contains(WM.name()));
+  }
+
+  private static ImageOptions resolved(ImageOptions options, boolean textGiven) {
+    ImageOptions o = options;
+    double dpr = o.get(DPR);
+    if (dpr != 1) {
+      o = o.with(W, timesDpr(W, o.get(W), dpr)).with(H, timesDpr(H, o.get(H), dpr)).with(DPR, 1.0);
+    }
+    if (o.get(FIT) != Fit.COVER) {
+      o = o.with(GRAVITY, Gravity.CENTER).with(FOCUS, Focus.NONE);
+    } else if (o.get(FOCUS).isSet()) {
+      o = o.with(GRAVITY, Gravity.CENTER);
+    }
+    if (o.get(WMIMG).isEmpty()) {
+      o = o.with(WMSCALE, WMSCALE.fallback());
+    } else if (!textGiven) {
+      o = o.with(WM, "");
+    }
+    return o;
+  }
+
+  private static int timesDpr(Option<Integer> side, int size, double dpr) {
+    long scaled = Math.round(size * dpr);
+    if (scaled > MAX_SIZE) {
+      throw invalid(side + " x " + DPR + " must be at most " + MAX_SIZE + ", got " + size + " x " + dpr + " = " + scaled);
+    }
+    return (int) scaled;
   }
 
   /** {@link #parse(MultiMap, ImageOptions, Set)} with no ignored names. */
@@ -111,6 +168,13 @@ public final class Options {
       throw invalid(WM + " must be printable text without control characters, got '" + clip(raw) + "'");
     }
     return raw.strip();
+  }
+
+  private static String logo(String raw) {
+    if (!raw.isEmpty() && !raw.matches(LOGO_NAME)) {
+      throw invalid(WMIMG + " must be a logo's name (letters, digits, - and _, at most 64), got '" + clip(raw) + "'");
+    }
+    return raw;
   }
 
   static ServiceException invalid(String message) {

@@ -6,19 +6,26 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import nws.watermark.api.http.upload.Malformed;
 import nws.watermark.api.http.upload.UploadReceiver;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
 import nws.watermark.shared.Signer;
 
-/** The options of one request: its query parameters (and an upload's form fields) over this service's defaults. */
+/**
+ * The options of one request: its query parameters (and an upload's form fields), a preset
+ * expanded, over this service's defaults. A logo is checked against this node's when it has any
+ * (a clustered API node without {@code NWS_WATERMARK_DIR} leaves that to the optimizer).
+ */
 final class RequestOptions {
 
   private static final Set<String> NOT_OPTIONS = Set.of(UploadReceiver.FIELD, Signer.SIG, Signer.EXP);
-  private final ImageOptions defaults;
+  private final Config config;
+  private final Logos logos;
 
-  RequestOptions(Config config) {
-    this.defaults = config.defaultOptions();
+  RequestOptions(Config config, Logos logos) {
+    this.config = config;
+    this.logos = logos;
   }
 
   /** The query's options, or a failure naming the option at fault. */
@@ -43,7 +50,11 @@ final class RequestOptions {
   private Future<ImageOptions> parsed(MultiMap params) {
     try {
       // The image field, and a signed URL's own parameters (checked before this), are not options.
-      return Future.succeededFuture(Options.parse(params, defaults, NOT_OPTIONS));
+      ImageOptions options = config.options(params, NOT_OPTIONS, true);
+      if (logos != Logos.NONE) {
+        logos.check(options.get(Options.WMIMG));
+      }
+      return Future.succeededFuture(options);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

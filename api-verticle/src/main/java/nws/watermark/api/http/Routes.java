@@ -13,6 +13,7 @@ import nws.watermark.api.format.Formats;
 import nws.watermark.api.health.Readiness;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.api.storage.OriginalStore;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.shared.Config;
 
 /** Every HTTP route of the API, in one table. */
@@ -22,7 +23,7 @@ public final class Routes {
 
   /** The parts of the service the routes serve from. */
   public record Parts(Formats formats, OriginalStore originals, UploadBudget uploads, Readiness readiness,
-      Metrics metrics) {}
+      Metrics metrics, Logos logos) {}
 
   public static Router create(Vertx vertx, Config config, Parts parts) {
     return create(vertx, config, parts, new HeaderDeadline(vertx, config.http().headerTimeoutMs(),
@@ -32,7 +33,7 @@ public final class Routes {
   static Router create(Vertx vertx, Config config, Parts parts, HeaderDeadline deadline) {
     ErrorResponder errors = new ErrorResponder(config.limits().retryAfterSeconds());
     ImageResponder images = new ImageResponder(config.http().cacheMaxAgeSeconds());
-    RequestOptions options = new RequestOptions(config);
+    RequestOptions options = new RequestOptions(config, parts.logos());
     ClientUploads clients = new ClientUploads(config.http().maxUploadsPerClient(), config.limits().retryAfterSeconds(),
         parts.metrics());
     AccessControl access = new AccessControl(config.access(), parts.metrics(), Clock.systemUTC());
@@ -49,7 +50,7 @@ public final class Routes {
             parts.originals(), parts.uploads(), clients, access, images, errors));
     router.get("/images/:" + ImagesHandler.ID).handler(access.requestRate()).handler(access.signedImages())
         .handler(new ImagesHandler(options, config.formats(), parts.formats(), parts.originals(), access, images, errors));
-    router.get("/options").handler(access.requestRate()).handler(new OptionsHandler(config, access));
+    router.get("/options").handler(access.requestRate()).handler(new OptionsHandler(config, access, parts.logos()));
     // Operations endpoints are not rate limited: a load balancer's probes must always get through.
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/ready").handler(ctx -> json(ctx, parts.readiness().ready() ? 200 : 503, parts.readiness().describe()));

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import nws.watermark.api.Service;
 import nws.watermark.api.cache.CacheKey;
 import nws.watermark.api.metrics.Metrics;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.Option;
@@ -226,7 +227,7 @@ class OpenApiTest {
   @Test
   void every_route_of_the_router_is_documented() {
     Router router = Routes.create(service.vertx, Config.defaults(),
-        new Routes.Parts(null, null, null, null, Metrics.of(service.vertx)));
+        new Routes.Parts(null, null, null, null, Metrics.of(service.vertx), Logos.NONE));
     Set<String> documented = described.getJsonObject("paths").fieldNames();
     for (Route route : router.getRoutes()) {
       String path = route.getPath();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -51,13 +53,22 @@ class UploadPageTest {
   private static ChromeDriver browser;
   private static Path downloads;
   private static Path profile;
+  private static Path logos;
 
   @BeforeAll
   static void start() throws IOException {
     assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
             + ": apt-get install chromium chromium-driver (.ci/run does)");
-    service = Service.start();
+    logos = Files.createTempDirectory("nws-page-logos-");
+    BufferedImage logo = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = logo.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, 120, 60);
+    g.dispose();
+    ImageIO.write(logo, "png", logos.resolve("acme.png").toFile());
+    service = Service.start(Map.of("NWS_WATERMARK_DIR", logos.toString(),
+        "NWS_PRESETS", "thumb=w:200,h:200,fit:cover"));
     downloads = Files.createTempDirectory("nws-downloads-");
     profile = Files.createTempDirectory("nws-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -87,6 +98,7 @@ class UploadPageTest {
     }
     delete(downloads);
     delete(profile);
+    delete(logos);
   }
 
   @BeforeEach
@@ -135,6 +147,38 @@ class UploadPageTest {
     BufferedImage saved = ImageIO.read(file.toFile());
     assertEquals(640, saved.getWidth());
     assertEquals(427, saved.getHeight());
+  }
+
+  @Test
+  void a_person_picks_a_preset_then_a_logo_and_where_the_crop_falls() {
+    assertEquals(List.of("", "thumb"), new Select(byId("preset")).getOptions().stream()
+        .map(o -> o.getDomProperty("value")).toList(), "the presets of GET /options");
+    new Select(byId("preset")).selectByValue("thumb");
+    assertTrue(text("preset-options").startsWith("w=200, h=200, fit=cover"), text("preset-options"));
+    choose(PHOTO);
+    byId("submit").click();
+    awaitResult();
+    assertEquals("200 × 200", text("result-dims"), "the preset's size");
+
+    new Select(byId("preset")).selectByValue("");
+    type("w", "400");
+    type("h", "400");
+    new Select(byId("fit")).selectByValue("cover");
+    new Select(byId("gravity")).selectByValue("smart");
+    type("focus", "0.9,0.5");
+    new Select(byId("wmimg")).selectByValue("acme");
+    byId("submit").click();
+    awaitResult();
+    assertEquals("400 × 400", text("result-dims"));
+    // The 120 x 60 logo at the bottom right, half opaque red: read back from the shown result.
+    Object rgb = js("const img = document.getElementById('result-img');"
+        + "const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
+        + "const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+        + "return Array.from(g.getImageData(330, 360, 1, 1).data.slice(0, 3));");
+    List<?> pixel = (List<?>) rgb;
+    long red = ((Number) pixel.get(0)).longValue();
+    long green = ((Number) pixel.get(1)).longValue();
+    assertTrue(red > green + 60, "the logo shows where pos=br puts it: " + pixel);
   }
 
   @Test
@@ -231,6 +275,8 @@ class UploadPageTest {
 
     new Actions(browser).sendKeys(Keys.TAB).perform();
     assertEquals("file", js("return document.activeElement.id"), "the photo picker is the first stop");
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    assertEquals("preset", js("return document.activeElement.id"), "this service has presets: they come first");
     new Actions(browser).sendKeys(Keys.TAB).perform();
     assertEquals("w", js("return document.activeElement.id"));
 

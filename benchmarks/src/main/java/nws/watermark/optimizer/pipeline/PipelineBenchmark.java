@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ImageOptions;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +45,7 @@ public class PipelineBenchmark {
   private Pipeline pipeline;
   private Decode decode;
   private Resize resize;
-  private final Watermark watermark = new Watermark();
+  private final Watermark watermark = new Watermark(Logos.NONE);
   private Encode encode;
   private byte[] input;
   private Job decoded;

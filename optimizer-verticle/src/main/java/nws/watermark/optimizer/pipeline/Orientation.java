@@ -1,6 +1,8 @@
 package nws.watermark.optimizer.pipeline;
 
 import java.awt.geom.AffineTransform;
+import java.awt.geom.NoninvertibleTransformException;
+import java.awt.geom.Point2D;
 
 /** The eight EXIF orientations, as the transform that turns stored pixels upright. */
 enum Orientation {
@@ -14,6 +16,15 @@ enum Orientation {
   /** True when the upright image is the stored one turned on its side (width and height swap). */
   boolean swapsAxes() {
     return ordinal() >= TRANSPOSE.ordinal();
+  }
+
+  /** The stored image's point, in fractions of its sides, that is at ({@code x}, {@code y}) of the upright one. */
+  Point2D toStored(double x, double y) {
+    try {
+      return transform(1, 1).inverseTransform(new Point2D.Double(x, y), null);
+    } catch (NoninvertibleTransformException e) {
+      throw new AssertionError("an EXIF orientation is a flip or a turn", e);
+    }
   }
 
   /** Maps stored coordinates of a {@code w} x {@code h} image onto upright ones. */

@@ -3,6 +3,7 @@ package nws.watermark.optimizer.pipeline;
 import java.util.List;
 import javax.imageio.ImageIO;
 import nws.watermark.optimizer.codec.TurboJpeg;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.ImageOptions;
@@ -13,8 +14,8 @@ import nws.watermark.shared.config.FormatsConfig;
 
 /**
  * The optimizer's work, as a list of steps run in order on one thread: decode (pixel limit first),
- * convert to sRGB, flatten to RGB, resize, apply the EXIF orientation, watermark, encode. Thread-safe; one instance
- * serves every job of a verticle.
+ * convert to sRGB, flatten to RGB, resize (placing a smart crop), apply the EXIF orientation,
+ * watermark (text, logo), encode. Thread-safe; one instance serves every job of a verticle.
  */
 public final class Pipeline {
 
@@ -42,7 +43,7 @@ public final class Pipeline {
         new Flatten(config.images().background()),
         new Resize(this.engine),
         new Orient(),
-        new Watermark(),
+        new Watermark(Logos.of(config.images().logoDir())),
         new Encode(this.engine, formats));
   }
 

@@ -1,5 +1,6 @@
 package nws.watermark.optimizer.pipeline;
 
+import java.awt.Point;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import net.coobird.thumbnailator.Thumbnails;
@@ -10,6 +11,7 @@ import net.coobird.thumbnailator.Thumbnails;
  * and the naive engine. The plan is in stored pixels; when Decode shrank the image on load, the crop is
  * scaled to match, so the output size never depends on the engine. When the EXIF orientation
  * turns the image on its side the box was turned too, and only the small image is rotated later.
+ * A {@code gravity=smart} crop is placed here, on the pixels as decoded (already shrunk on load).
  */
 final class Resize implements Step {
 
@@ -31,7 +33,14 @@ final class Resize implements Step {
     int y = Math.min(h - 1, (int) Math.floor(g.cropY() * fy));
     int cw = Math.max(1, Math.min(w - x, (int) Math.round(g.cropWidth() * fx)));
     int ch = Math.max(1, Math.min(h - y, (int) Math.round(g.cropHeight() * fy)));
-    if (new Geometry(x, y, cw, ch, g.width(), g.height()).isIdentity(w, h)) {
+    if (g.smart()) {
+      cw = Math.max(1, Math.min(w, (int) Math.round(g.cropWidth() * fx)));
+      ch = Math.max(1, Math.min(h, (int) Math.round(g.cropHeight() * fy)));
+      Point at = SmartCrop.place(image, cw, ch);
+      x = at.x;
+      y = at.y;
+    }
+    if (new Geometry(x, y, cw, ch, g.width(), g.height(), false).isIdentity(w, h)) {
       return;
     }
     if (areaAverage && AreaAverage.handles(image, cw, ch, g.width(), g.height())) {

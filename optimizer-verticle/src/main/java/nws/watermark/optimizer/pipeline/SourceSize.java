@@ -1,7 +1,10 @@
 package nws.watermark.optimizer.pipeline;
 
+import java.awt.geom.Point2D;
 import java.util.Locale;
 import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.Focus;
+import nws.watermark.shared.Gravity;
 import nws.watermark.shared.Options;
 import nws.watermark.shared.ServiceException;
 
@@ -25,14 +28,20 @@ record SourceSize(long maxPixels) {
     }
   }
 
-  /** The crop and output size for the stored image, with the box turned as the orientation turns. */
+  /**
+   * The crop and output size for the stored image, with the box turned as the orientation turns,
+   * and the focal point (given upright, by {@code focus} or a {@code gravity}) turned the same way.
+   */
   static Geometry plan(Job job, int width, int height) {
     var o = job.options;
     boolean swap = job.orientation.swapsAxes();
+    Focus upright = o.get(Options.FOCUS).isSet() ? o.get(Options.FOCUS) : o.get(Options.GRAVITY).point();
+    Point2D focus = job.orientation.toStored(upright.x(), upright.y());
     job.sourceWidth = width;
     job.sourceHeight = height;
     job.geometry = Geometry.of(width, height,
-        swap ? o.get(Options.H) : o.get(Options.W), swap ? o.get(Options.W) : o.get(Options.H), o.get(Options.FIT), o.get(Options.ENLARGE));
+        swap ? o.get(Options.H) : o.get(Options.W), swap ? o.get(Options.W) : o.get(Options.H), o.get(Options.FIT),
+        o.get(Options.ENLARGE), focus.getX(), focus.getY(), o.get(Options.GRAVITY) == Gravity.SMART);
     return job.geometry;
   }
 

@@ -1,55 +1,49 @@
 package nws.watermark.optimizer.pipeline;
 
 import java.awt.AlphaComposite;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
-import java.awt.font.TextLayout;
-import java.awt.geom.Rectangle2D;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.awt.image.BufferedImage;
+import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.shared.ImageOptions;
 import nws.watermark.shared.Options;
 import nws.watermark.shared.Position;
 
 /**
- * Draws the text watermark: white text over a soft dark shadow, so it reads on light and dark
- * photos, sized from the output (about 4 % of the width). Text that cannot be drawn legibly on a
- * tiny image is left out rather than failing the request.
+ * Draws the watermark on the upright output: a logo ({@code wmimg}, {@code wmscale} of the width),
+ * text ({@code wm}), or both. Both at one {@code pos} stack as one block, the logo above the text,
+ * aligned as {@code pos} says; {@code tile} repeats the logo in a staggered grid and the text
+ * along the diagonal over it. A mark too small to see on a tiny output is left out.
  */
 final class Watermark implements Step {
 
-  /** DejaVu Sans Bold ships in the jar: a minimal server has no system fonts. */
-  private static final Font FONT = loadFont("/fonts/DejaVuSans-Bold.ttf");
-  private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
-  private static final float SIZE_OF_WIDTH = 0.04f;
-  private static final float MAX_SIZE_OF_HEIGHT = 0.25f;
-  private static final float MIN_LEGIBLE_SIZE = 8f;
-  private static final double TILE_ANGLE = Math.toRadians(-30);
+  /** Below this many pixels across, a logo is not drawn. */
+  private static final int MIN_LOGO_SIDE = 4;
+
+  private final Logos logos;
+
+  Watermark(Logos logos) {
+    this.logos = logos;
+  }
 
   @Override
   public void apply(Job job) {
     ImageOptions o = job.options;
-    if (o.get(Options.WM).isEmpty() || o.get(Options.OPACITY) == 0) {
+    float opacity = o.get(Options.OPACITY).floatValue();
+    if (opacity == 0 || (o.get(Options.WM).isEmpty() && o.get(Options.WMIMG).isEmpty())) {
       return;
     }
     int w = job.image.getWidth();
     int h = job.image.getHeight();
-    float size = Math.min(Math.max(w * SIZE_OF_WIDTH, 12f), h * MAX_SIZE_OF_HEIGHT);
-    TextLayout layout = layout(o.get(Options.WM), size);
-    double margin = size * 0.6;
-    double fitWidth = o.get(Options.POS) == Position.TILE ? w : w - 2 * margin;
-    double advance = layout.getBounds().getWidth();
-    if (advance > fitWidth) {
-      size = (float) (size * fitWidth / advance);
-      layout = layout(o.get(Options.WM), size);
-    }
-    if (size < MIN_LEGIBLE_SIZE) {
+    Position pos = o.get(Options.POS);
+    TextMark text = o.get(Options.WM).isEmpty() ? null : TextMark.fitted(o.get(Options.WM), w, h, pos == Position.TILE);
+    if (text != null && text.tooSmall()) {
       job.watermarkSkipped = true;
+      text = null;
+    }
+    double margin = TextMark.margin(w, h);
+    BufferedImage logo = o.get(Options.WMIMG).isEmpty() ? null : logo(job, w, h, margin);
+    if (text == null && logo == null) {
       return;
     }
     Graphics2D g = job.image.createGraphics();
@@ -57,68 +51,84 @@ final class Watermark implements Step {
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-      if (o.get(Options.POS) == Position.TILE) {
-        tile(g, layout, w, h, o.get(Options.OPACITY).floatValue());
+      if (pos == Position.TILE) {
+        if (logo != null) {
+          tile(g, logo, w, h, opacity);
+        }
+        if (text != null) {
+          text.tile(g, w, h, opacity);
+        }
       } else {
-        Rectangle2D box = layout.getBounds();
-        double x = anchor(o.get(Options.POS).column(), w, box.getWidth(), margin) - box.getX();
-        double y = anchor(o.get(Options.POS).row(), h, box.getHeight(), margin) - box.getY();
-        draw(g, layout, x, y, o.get(Options.OPACITY).floatValue());
+        place(g, logo, text, pos, w, h, margin, opacity);
       }
     } finally {
       g.dispose();
     }
   }
 
-  private static void tile(Graphics2D g, TextLayout layout, int w, int h, float opacity) {
-    Rectangle2D box = layout.getBounds();
-    double stepX = box.getWidth() * 1.5;
-    double stepY = box.getHeight() * 4;
-    double diagonal = Math.hypot(w, h);
-    g.rotate(TILE_ANGLE, w / 2.0, h / 2.0);
+  /** The logo at {@code wmscale} of the width, never past its own size unless {@code enlarge}, inside the margins. */
+  private BufferedImage logo(Job job, int w, int h, double margin) {
+    ImageOptions o = job.options;
+    String name = o.get(Options.WMIMG);
+    int[] own = logos.size(name);
+    double width = w * o.get(Options.WMSCALE);
+    if (!o.get(Options.ENLARGE)) {
+      width = Math.min(width, own[0]);
+    }
+    if (o.get(Options.POS) != Position.TILE) {
+      width = Math.min(width, w - 2 * margin);
+    }
+    double height = width * own[1] / own[0];
+    double maxHeight = o.get(Options.POS) == Position.TILE ? h : h - 2 * margin;
+    if (height > maxHeight) {
+      width *= maxHeight / height;
+      height = maxHeight;
+    }
+    int lw = (int) Math.round(width);
+    int lh = (int) Math.round(height);
+    if (lw < MIN_LOGO_SIDE || lh < MIN_LOGO_SIDE) {
+      job.watermarkSkipped = true;
+      return null;
+    }
+    return logos.scaled(name, lw, lh);
+  }
+
+  /** Logo over text as one block at {@code pos}; each aligned to the block's side. */
+  private static void place(Graphics2D g, BufferedImage logo, TextMark text, Position pos, int w, int h,
+      double margin, float opacity) {
+    double gap = logo != null && text != null ? margin / 2 : 0;
+    double logoH = logo == null ? 0 : logo.getHeight();
+    double blockH = logoH + gap + (text == null ? 0 : text.height());
+    double top = anchor(pos.row(), h, blockH, margin);
+    if (logo != null) {
+      double x = anchor(pos.column(), w, logo.getWidth(), margin);
+      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, opacity));
+      g.drawImage(logo, (int) Math.round(x), (int) Math.round(top), null);
+    }
+    if (text != null) {
+      text.draw(g, anchor(pos.column(), w, text.width(), margin), top + logoH + gap, opacity);
+    }
+  }
+
+  /** The logo in rows one logo apart, every other row shifted by half a step, from the top left. */
+  private static void tile(Graphics2D g, BufferedImage logo, int w, int h, float opacity) {
+    int stepX = logo.getWidth() * 2;
+    int stepY = logo.getHeight() * 2;
+    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, opacity));
     int row = 0;
-    for (double y = h / 2.0 - diagonal / 2; y < h / 2.0 + diagonal / 2; y += stepY, row++) {
-      double offset = (row % 2) * stepX / 2;
-      for (double x = w / 2.0 - diagonal / 2 - offset; x < w / 2.0 + diagonal / 2; x += stepX) {
-        draw(g, layout, x, y, opacity);
+    for (int y = logo.getHeight() / 2; y < h; y += stepY, row++) {
+      for (int x = (row % 2 == 0 ? logo.getWidth() / 2 : logo.getWidth() * 3 / 2) - stepX; x < w; x += stepX) {
+        g.drawImage(logo, x, y, null);
       }
     }
   }
 
-  /** Shadow first, then the text, each at the requested opacity. */
-  private static void draw(Graphics2D g, TextLayout layout, double x, double y, float opacity) {
-    double shadow = Math.max(1, layout.getAscent() / 14);
-    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, opacity * 0.7f));
-    g.setColor(Color.BLACK);
-    layout.draw(g, (float) (x + shadow), (float) (y + shadow));
-    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, opacity));
-    g.setColor(Color.WHITE);
-    layout.draw(g, (float) x, (float) y);
-  }
-
   /** Left/top, centre or right/bottom edge of a span of {@code inner} within {@code outer}. */
-  private static double anchor(int slot, int outer, double inner, double margin) {
+  static double anchor(int slot, int outer, double inner, double margin) {
     return switch (slot) {
       case 0 -> margin;
       case 1 -> (outer - inner) / 2;
       default -> outer - inner - margin;
     };
-  }
-
-  private static TextLayout layout(String text, float size) {
-    return new TextLayout(text, FONT.deriveFont(size), CONTEXT);
-  }
-
-  private static Font loadFont(String resource) {
-    try (InputStream in = Watermark.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("font " + resource + " is missing from the jar");
-      }
-      return Font.createFont(Font.TRUETYPE_FONT, in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (FontFormatException e) {
-      throw new IllegalStateException("font " + resource + " is unreadable", e);
-    }
   }
 }

@@ -2,8 +2,8 @@ package nws.watermark.shared.config;
 
 import nws.watermark.shared.Options;
 
-/** The optimizer's work: how many images at once, how large, the default watermark and background. */
-public record ImagesConfig(int optimizerInstances, long maxPixels, String watermarkText, int background) {
+/** The optimizer's work: how many images at once, how large, the default watermark, the logos and background. */
+public record ImagesConfig(int optimizerInstances, long maxPixels, String watermarkText, int background, String logoDir) {
 
   public static final Setting<Integer> OPTIMIZER_INSTANCES =
       Setting.integer("NWS_OPTIMIZER_INSTANCES", Runtime.getRuntime().availableProcessors())
@@ -12,6 +12,8 @@ public record ImagesConfig(int optimizerInstances, long maxPixels, String waterm
   public static final Setting<String> WATERMARK_TEXT = Setting.text("NWS_WATERMARK_TEXT", Options.WM.fallback());
   public static final Setting<Integer> BACKGROUND = Setting.parsed("NWS_BACKGROUND", 0xffffff, ImagesConfig::rgb,
       "a colour #rrggbb").shownAs(rgb -> String.format("#%06x", rgb)).documentedAs("#ffffff");
+  /** A folder of PNG logos for {@code wmimg}; empty for none. */
+  public static final Setting<String> WATERMARK_DIR = Setting.trimmed("NWS_WATERMARK_DIR", "").documentedAs("none");
 
   public ImagesConfig {
     WATERMARK_TEXT.require(watermarkText.length() <= Options.MAX_WATERMARK_LENGTH,
@@ -20,7 +22,7 @@ public record ImagesConfig(int optimizerInstances, long maxPixels, String waterm
 
   public static ImagesConfig from(Env env) {
     return new ImagesConfig(env.get(OPTIMIZER_INSTANCES), env.get(MAX_PIXELS), env.get(WATERMARK_TEXT),
-        env.get(BACKGROUND));
+        env.get(BACKGROUND), env.get(WATERMARK_DIR));
   }
 
   private static Integer rgb(String raw) {
