@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The originals' bucket through the MinIO SDK, path-style. Every method blocks: call them on a
- * worker thread, never the event loop.
+ * The originals' bucket through the MinIO SDK, path-style. Every method blocks, and so does the
+ * constructor (it loads OkHttp and the JDK's trust store): call them on a worker thread, never the
+ * event loop.
  */
 final class S3Bucket {
 

@@ -37,24 +37,34 @@ public final class S3OriginalStore implements OriginalStore {
   private long reads;
   private long writes;
 
-  private S3OriginalStore(Vertx vertx, StorageConfig config) {
-    this.bucket = new S3Bucket(config);
-    this.workers = vertx.createSharedWorkerExecutor("nws-s3", WORKERS);
+  private S3OriginalStore(Vertx vertx, StorageConfig config, S3Bucket bucket, WorkerExecutor workers) {
+    this.bucket = bucket;
+    this.workers = workers;
     this.pending = new PendingOriginals(config.s3PendingMaxBytes());
     this.s3 = CircuitBreaker.of(vertx, "s3", config.s3TimeoutMs(), this::bucketReady);
     s3.onUp(this::flush);
   }
 
   /**
-   * The store for {@code config}, its bucket created if missing. Never fails: with S3 down at
-   * start the store begins down and connects when S3 answers.
+   * The store for {@code config}, its bucket created if missing. Fails only when the client cannot
+   * be built (a malformed endpoint); with S3 down at start the store begins down and connects when
+   * S3 answers.
    */
   public static Future<OriginalStore> create(Vertx vertx, StorageConfig config) {
-    S3OriginalStore store = new S3OriginalStore(vertx, config);
-    return store.s3.call(store::bucketReady)
-        .onSuccess(v -> log.info("originals in s3 bucket {} at {}", store.bucket.name(), config.s3Endpoint()))
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("nws-s3", WORKERS);
+    // Building a MinIO client loads OkHttp and reads the JDK's trust store: hundreds of ms, seconds
+    // on a busy host, so not on the event loop. The store itself is made back on the caller's loop.
+    return workers.executeBlocking(() -> new S3Bucket(config), false)
+        .onFailure(err -> workers.close())
+        .compose(bucket -> new S3OriginalStore(vertx, config, bucket, workers).connect(config));
+  }
+
+  /** Checks (or creates) the bucket; with S3 down the store begins down and connects later. */
+  private Future<OriginalStore> connect(StorageConfig config) {
+    return s3.call(this::bucketReady)
+        .onSuccess(v -> log.info("originals in s3 bucket {} at {}", bucket.name(), config.s3Endpoint()))
         .otherwiseEmpty()
-        .map(store);
+        .map(this);
   }
 
   @Override
