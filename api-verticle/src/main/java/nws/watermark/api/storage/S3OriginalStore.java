@@ -33,7 +33,9 @@ public final class S3OriginalStore implements OriginalStore {
   private final WorkerExecutor workers;
   private final PendingOriginals pending;
   private final CircuitBreaker s3;
-  private boolean flushing;
+  /** The original being written from memory now, and that write; null when none is. */
+  private Original flushing;
+  private Future<Boolean> flushed;
   private long reads;
   private long writes;
 
@@ -68,12 +70,24 @@ public final class S3OriginalStore implements OriginalStore {
   }
 
   @Override
-  public Future<Void> save(String sha256, Buffer bytes, String contentType) {
+  public Future<Boolean> save(String sha256, Buffer bytes, String contentType) {
     Original original = new Original(sha256, bytes, contentType == null ? "application/octet-stream" : contentType);
     if (pending.get(sha256) != null) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(false);
     }
     return write(original).recover(err -> keepForLater(original, err));
+  }
+
+  @Override
+  public Future<Void> delete(String sha256) {
+    if (flushing != null && flushing.sha256().equals(sha256)) {
+      // Being written from memory right now: removed once that write is over, whichever way it went.
+      return flushed.transform(done -> {
+        pending.remove(sha256);
+        return remove(sha256);
+      });
+    }
+    return pending.remove(sha256) ? Future.succeededFuture() : remove(sha256);
   }
 
   @Override
@@ -117,37 +131,43 @@ public final class S3OriginalStore implements OriginalStore {
     return workers.close();
   }
 
-  /** Writes the original unless it is there already: identical uploads store nothing twice. */
-  private Future<Void> write(Original original) {
+  /** Writes the original unless it is there already; true when it wrote. */
+  private Future<Boolean> write(Original original) {
     return s3.call(() -> blocking(() -> bucket.putIfMissing(original.sha256(), original.bytes(), original.contentType())))
-        .map(wrote -> {
-          writes += wrote ? 1 : 0;
-          return null;
-        });
+        .onSuccess(wrote -> writes += wrote ? 1 : 0);
   }
 
-  private Future<Void> keepForLater(Original original, Throwable err) {
+  private Future<Void> remove(String sha256) {
+    return s3.call(() -> blocking(() -> {
+      bucket.remove(sha256);
+      return null;
+    }));
+  }
+
+  /** True when kept in memory, to be written later; false when it is lost. */
+  private Future<Boolean> keepForLater(Original original, Throwable err) {
     if (pending.keep(original)) {
       log.warn("original {} not stored now ({}); kept in memory until storage returns ({} waiting)",
           original.sha256(), describe(err), pending.count());
-    } else {
-      log.error("original {} lost: storage is down ({}) and {} bytes already wait for it ({} lost so far)",
-          original.sha256(), describe(err), pending.bytes(), pending.lost());
+      return Future.succeededFuture(true);
     }
-    return Future.succeededFuture();
+    log.error("original {} lost: storage is down ({}) and {} bytes already wait for it ({} lost so far)",
+        original.sha256(), describe(err), pending.bytes(), pending.lost());
+    return Future.succeededFuture(false);
   }
 
   /** Writes the waiting originals one at a time, oldest first, while S3 stays up. */
   private void flush() {
     Original next = pending.oldest();
-    if (flushing || next == null) {
+    if (flushing != null || next == null) {
       return;
     }
-    flushing = true;
-    write(next)
-        .onSuccess(v -> pending.written(next.sha256()))
+    flushing = next;
+    flushed = write(next);
+    flushed
+        .onSuccess(v -> pending.remove(next.sha256()))
         .onComplete(done -> {
-          flushing = false;
+          flushing = null;
           if (done.succeeded()) {
             if (pending.count() == 0) {
               log.info("every original kept during the storage outage is stored now");
