@@ -52,13 +52,17 @@ public final class Service implements AutoCloseable, AfterAllCallback {
 
   /** Starts the service with the defaults overridden by {@code env}. */
   public static Service start(Map<String, String> env) {
+    return start(env, Metrics.vertxBuilder().build());
+  }
+
+  /** Starts the service with the defaults overridden by {@code env}, on {@code vertx} (closed with it). */
+  public static Service start(Map<String, String> env, Vertx vertx) {
     try {
       Path storage = Files.createTempDirectory("nws-test-");
       Map<String, String> all = new HashMap<>(env);
       all.putIfAbsent(HttpConfig.HOST.name(), "127.0.0.1");
       all.putIfAbsent(HttpConfig.PORT.name(), "0");
       all.putIfAbsent(StorageConfig.DIR.name(), storage.toString());
-      Vertx vertx = Metrics.vertxBuilder().build();
       ApiVerticle api = ApiMain.deploy(vertx, Config.fromEnv(all)).await();
       return new Service(vertx, storage, api.port());
     } catch (IOException e) {

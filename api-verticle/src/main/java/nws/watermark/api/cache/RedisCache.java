@@ -25,22 +25,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The pooled client opens a new connection for a command when the old one died, so once Redis
  * is back the next command reconnects; the probe (PING with backoff) decides when to try.
+ *
+ * <p>An outage is logged by the breaker alone: one WARN when Redis goes down, one INFO when it is
+ * back. The failed commands and broken connections it causes are counted ({@code errors},
+ * {@code failures}), not logged each.
  */
 public final class RedisCache implements L2Cache {
 
   private static final Logger log = LoggerFactory.getLogger(RedisCache.class);
 
   private final Redis client;
-  private final CircuitBreaker redis;
   private final CacheConfig config;
+  private CircuitBreaker redis;
   private long hits;
   private long misses;
   private long writes;
   private long errors;
 
-  private RedisCache(Redis client, CircuitBreaker redis, CacheConfig config) {
+  private RedisCache(Redis client, CacheConfig config) {
     this.client = client;
-    this.redis = redis;
     this.config = config;
   }
 
@@ -49,10 +52,9 @@ public final class RedisCache implements L2Cache {
     if (!config.redisEnabled()) {
       return L2Cache.NONE;
     }
-    Redis client = Redis.createClient(vertx, options(config));
-    CircuitBreaker redis = CircuitBreaker.of(vertx, "redis", config.redisTimeoutMs(),
-        () -> client.send(Request.cmd(Command.PING)));
-    return new RedisCache(client, redis, config);
+    RedisCache cache = new RedisCache(Redis.createClient(vertx, options(config)), config);
+    cache.redis = CircuitBreaker.of(vertx, "redis", config.redisTimeoutMs(), () -> cache.send(Request.cmd(Command.PING)));
+    return cache;
   }
 
   /** Client options: one endpoint or several (sentinel, cluster), a bounded pool, bounded waits. */
@@ -74,7 +76,7 @@ public final class RedisCache implements L2Cache {
   /** The cached variant, or null on a miss, an error, a timeout, or while Redis is down. */
   @Override
   public Future<Rendered> get(CacheKey key) {
-    return redis.call(() -> client.send(Request.cmd(Command.GET).arg(redisKey(key))))
+    return redis.call(() -> send(Request.cmd(Command.GET).arg(redisKey(key))))
         .map(this::rendered)
         .otherwise(err -> {
           failed("get", err);
@@ -89,7 +91,7 @@ public final class RedisCache implements L2Cache {
   @Override
   public Future<Void> put(CacheKey key, Rendered value) {
     Request set = Request.cmd(Command.SET).arg(redisKey(key)).arg(RenderedCodec.encode(value)).arg("EX").arg(config.redisTtlSeconds());
-    return redis.call(() -> client.send(set))
+    return redis.call(() -> send(set))
         .<Void>map(ok -> {
           writes++;
           return null;
@@ -103,6 +105,17 @@ public final class RedisCache implements L2Cache {
   /** The Redis key of a variant: the namespace then the cache key. */
   public String redisKey(CacheKey key) {
     return config.redisKeyPrefix() + key.value();
+  }
+
+  /**
+   * {@link Redis#send}, on a pooled connection whose failures go to the breaker: without a handler
+   * of ours, the client logs each broken connection as an ERROR with a stack trace.
+   */
+  private Future<Response> send(Request request) {
+    return client.connect().compose(connection -> {
+      connection.exceptionHandler(redis::markDown);
+      return connection.send(request).eventually(connection::close);
+    });
   }
 
   private Rendered rendered(Response response) {
@@ -120,7 +133,10 @@ public final class RedisCache implements L2Cache {
       return;
     }
     errors++;
-    log.warn("redis {} failed ({}); going on without L2", op, err.toString());
+    // A failure that took Redis down is the breaker's one WARN; only one that left it up is news.
+    if (redis.isUp()) {
+      log.warn("redis {} failed ({}); going on without L2", op, err.toString());
+    }
   }
 
   @Override

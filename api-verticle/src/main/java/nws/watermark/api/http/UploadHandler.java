@@ -50,6 +50,7 @@ record UploadHandler(RequestOptions options, HttpConfig http, long maxUploadByte
     Original original = Original.uploaded(upload.sha256(), () -> upload.bytes().whole(ctx.vertx()),
         upload.contentType(), originals);
     Accept accept = Accept.of(ctx.request().getHeader(HttpHeaders.ACCEPT));
-    return all.compose(o -> formats.serve(original, o, accept, access.renders(ctx)));
+    return all.compose(o -> formats.serve(original, o, accept, access.renders(ctx)))
+        .recover(original::refused);
   }
 }

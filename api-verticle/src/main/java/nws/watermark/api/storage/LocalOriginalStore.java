@@ -40,12 +40,21 @@ public final class LocalOriginalStore implements OriginalStore {
   }
 
   @Override
-  public Future<Void> save(String sha256, Buffer bytes, String contentType) {
+  public Future<Boolean> save(String sha256, Buffer bytes, String contentType) {
     return vertx.executeBlocking(() -> {
       Path target = path(sha256);
-      if (!Files.exists(target)) {
-        write(target, bytes);
+      if (Files.exists(target)) {
+        return false;
       }
+      write(target, bytes);
+      return true;
+    }, false);
+  }
+
+  @Override
+  public Future<Void> delete(String sha256) {
+    return vertx.executeBlocking(() -> {
+      Files.deleteIfExists(path(sha256));
       return null;
     }, false);
   }

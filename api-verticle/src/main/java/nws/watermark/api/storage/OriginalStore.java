@@ -21,8 +21,14 @@ public interface OriginalStore {
     return "original/" + sha256;
   }
 
-  /** Stores the original unless it is already there; identical uploads store nothing twice. */
-  Future<Void> save(String sha256, Buffer bytes, String contentType);
+  /**
+   * Stores the original unless it is already there (identical uploads store nothing twice); true
+   * when this call stored it, so the request may {@link #delete} it if the image is refused.
+   */
+  Future<Boolean> save(String sha256, Buffer bytes, String contentType);
+
+  /** Removes an original; nothing when there is none. */
+  Future<Void> delete(String sha256);
 
   /** The original's bytes; fails with {@code NOT_FOUND} when there is none. */
   Future<Buffer> load(String sha256);

@@ -48,11 +48,13 @@ final class PendingOriginals {
     return waiting.isEmpty() ? null : waiting.values().iterator().next();
   }
 
-  void written(String sha256) {
+  /** No longer waiting (written, or deleted); false when it was not waiting. */
+  boolean remove(String sha256) {
     Original done = waiting.remove(sha256);
     if (done != null) {
       bytes -= done.bytes().length();
     }
+    return done != null;
   }
 
   int count() {

@@ -6,6 +6,7 @@ import io.minio.GetObjectResponse;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.vertx.core.buffer.Buffer;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The originals' bucket through the MinIO SDK, path-style. Every method blocks: call them on a
- * worker thread, never the event loop.
+ * The originals' bucket through the MinIO SDK, path-style. Every method blocks, and so does the
+ * constructor (it loads OkHttp and the JDK's trust store): call them on a worker thread, never the
+ * event loop.
  */
 final class S3Bucket {
 
@@ -63,6 +65,11 @@ final class S3Bucket {
         .stream(new ByteArrayInputStream(data), data.length, -1)
         .build());
     return true;
+  }
+
+  /** Removes the original; S3 answers a missing object as removed too. */
+  void remove(String sha256) throws Exception {
+    client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(OriginalStore.objectName(sha256)).build());
   }
 
   /** The original's bytes; throws {@code NOT_FOUND} when there is none. */

@@ -33,37 +33,61 @@ public final class S3OriginalStore implements OriginalStore {
   private final WorkerExecutor workers;
   private final PendingOriginals pending;
   private final CircuitBreaker s3;
-  private boolean flushing;
+  /** The original being written from memory now, and that write; null when none is. */
+  private Original flushing;
+  private Future<Boolean> flushed;
   private long reads;
   private long writes;
 
-  private S3OriginalStore(Vertx vertx, StorageConfig config) {
-    this.bucket = new S3Bucket(config);
-    this.workers = vertx.createSharedWorkerExecutor("nws-s3", WORKERS);
+  private S3OriginalStore(Vertx vertx, StorageConfig config, S3Bucket bucket, WorkerExecutor workers) {
+    this.bucket = bucket;
+    this.workers = workers;
     this.pending = new PendingOriginals(config.s3PendingMaxBytes());
     this.s3 = CircuitBreaker.of(vertx, "s3", config.s3TimeoutMs(), this::bucketReady);
     s3.onUp(this::flush);
   }
 
   /**
-   * The store for {@code config}, its bucket created if missing. Never fails: with S3 down at
-   * start the store begins down and connects when S3 answers.
+   * The store for {@code config}, its bucket created if missing. Fails only when the client cannot
+   * be built (a malformed endpoint); with S3 down at start the store begins down and connects when
+   * S3 answers.
    */
   public static Future<OriginalStore> create(Vertx vertx, StorageConfig config) {
-    S3OriginalStore store = new S3OriginalStore(vertx, config);
-    return store.s3.call(store::bucketReady)
-        .onSuccess(v -> log.info("originals in s3 bucket {} at {}", store.bucket.name(), config.s3Endpoint()))
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("nws-s3", WORKERS);
+    // Building a MinIO client loads OkHttp and reads the JDK's trust store: hundreds of ms, seconds
+    // on a busy host, so not on the event loop. The store itself is made back on the caller's loop.
+    return workers.executeBlocking(() -> new S3Bucket(config), false)
+        .onFailure(err -> workers.close())
+        .compose(bucket -> new S3OriginalStore(vertx, config, bucket, workers).connect(config));
+  }
+
+  /** Checks (or creates) the bucket; with S3 down the store begins down and connects later. */
+  private Future<OriginalStore> connect(StorageConfig config) {
+    return s3.call(this::bucketReady)
+        .onSuccess(v -> log.info("originals in s3 bucket {} at {}", bucket.name(), config.s3Endpoint()))
         .otherwiseEmpty()
-        .map(store);
+        .map(this);
   }
 
   @Override
-  public Future<Void> save(String sha256, Buffer bytes, String contentType) {
+  public Future<Boolean> save(String sha256, Buffer bytes, String contentType) {
     Original original = new Original(sha256, bytes, contentType == null ? "application/octet-stream" : contentType);
     if (pending.get(sha256) != null) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(false);
     }
     return write(original).recover(err -> keepForLater(original, err));
+  }
+
+  @Override
+  public Future<Void> delete(String sha256) {
+    if (flushing != null && flushing.sha256().equals(sha256)) {
+      // Being written from memory right now: removed once that write is over, whichever way it went.
+      return flushed.transform(done -> {
+        pending.remove(sha256);
+        return remove(sha256);
+      });
+    }
+    return pending.remove(sha256) ? Future.succeededFuture() : remove(sha256);
   }
 
   @Override
@@ -107,37 +131,43 @@ public final class S3OriginalStore implements OriginalStore {
     return workers.close();
   }
 
-  /** Writes the original unless it is there already: identical uploads store nothing twice. */
-  private Future<Void> write(Original original) {
+  /** Writes the original unless it is there already; true when it wrote. */
+  private Future<Boolean> write(Original original) {
     return s3.call(() -> blocking(() -> bucket.putIfMissing(original.sha256(), original.bytes(), original.contentType())))
-        .map(wrote -> {
-          writes += wrote ? 1 : 0;
-          return null;
-        });
+        .onSuccess(wrote -> writes += wrote ? 1 : 0);
   }
 
-  private Future<Void> keepForLater(Original original, Throwable err) {
+  private Future<Void> remove(String sha256) {
+    return s3.call(() -> blocking(() -> {
+      bucket.remove(sha256);
+      return null;
+    }));
+  }
+
+  /** True when kept in memory, to be written later; false when it is lost. */
+  private Future<Boolean> keepForLater(Original original, Throwable err) {
     if (pending.keep(original)) {
       log.warn("original {} not stored now ({}); kept in memory until storage returns ({} waiting)",
           original.sha256(), describe(err), pending.count());
-    } else {
-      log.error("original {} lost: storage is down ({}) and {} bytes already wait for it ({} lost so far)",
-          original.sha256(), describe(err), pending.bytes(), pending.lost());
+      return Future.succeededFuture(true);
     }
-    return Future.succeededFuture();
+    log.error("original {} lost: storage is down ({}) and {} bytes already wait for it ({} lost so far)",
+        original.sha256(), describe(err), pending.bytes(), pending.lost());
+    return Future.succeededFuture(false);
   }
 
   /** Writes the waiting originals one at a time, oldest first, while S3 stays up. */
   private void flush() {
     Original next = pending.oldest();
-    if (flushing || next == null) {
+    if (flushing != null || next == null) {
       return;
     }
-    flushing = true;
-    write(next)
-        .onSuccess(v -> pending.written(next.sha256()))
+    flushing = next;
+    flushed = write(next);
+    flushed
+        .onSuccess(v -> pending.remove(next.sha256()))
         .onComplete(done -> {
-          flushing = false;
+          flushing = null;
           if (done.succeeded()) {
             if (pending.count() == 0) {
               log.info("every original kept during the storage outage is stored now");
