@@ -17,7 +17,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$NWS_ROOT"
-[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="-Xmx512m $JAVA_OPTS"
+[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="$JAVA_OPTS -Xmx512m"
 
 MAX=256 STEPS="" STEP_SECONDS=20 P99_MS=1000 CLUSTER=0 LOCUST_USERS=""
 while [ $# -gt 0 ]; do

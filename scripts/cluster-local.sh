@@ -15,7 +15,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$NWS_ROOT"
-[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="-Xmx512m $JAVA_OPTS"
+[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="$JAVA_OPTS -Xmx512m"
 
 API_PORT="${API_PORT:-8080}"
 OPTIMIZERS="${OPTIMIZERS:-2}"

@@ -39,7 +39,7 @@ cleanup() {
 trap cleanup EXIT
 if [ -z "$url" ]; then
   api_jar=$(nws_jar api)
-  [ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="-Xmx1g $JAVA_OPTS"
+  [ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="$JAVA_OPTS -Xmx1g"
   port=$(nws_free_port)
   work=$(mktemp -d)
   # shellcheck disable=SC2086

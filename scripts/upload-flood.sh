@@ -10,7 +10,7 @@ cd "$NWS_ROOT"
 corpus=$NWS_CORPUS
 api_jar=$(nws_jar api)
 bench_jar=$(nws_jar benchmarks)
-[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="-Xmx256m $JAVA_OPTS"
+[ "$JAVA_OPTS" = "$NWS_DEFAULT_JAVA_OPTS" ] && JAVA_OPTS="$JAVA_OPTS -Xmx256m"
 port=$(nws_free_port)
 work=$(mktemp -d)
 pid=""; jstat_pid=""
