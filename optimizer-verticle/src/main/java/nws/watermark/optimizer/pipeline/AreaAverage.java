@@ -10,9 +10,10 @@ import java.util.Arrays;
  * partly covered source pixels weighted by the covered fraction (a box filter, alias-free for any
  * ratio). Separable, in fixed point, over the raw pixel arrays: each source row is narrowed to the
  * output width once ({@link Rows}), then the narrowed rows an output row covers are summed. No
- * Java2D and no image-sized temporary (which would be a humongous G1 allocation). Big images are
- * done in two bands of output rows ({@link TwoHalves}), the second on an idle core if there is one. Reads {@code
- * TYPE_INT_RGB} and {@code TYPE_3BYTE_BGR}; answers {@code TYPE_INT_RGB}.
+ * Java2D and no image-sized temporary (which would be a humongous G1 allocation). All on the
+ * calling worker's thread: the workers are the service's parallelism ({@code
+ * NWS_OPTIMIZER_INSTANCES}). Reads {@code TYPE_INT_RGB} and {@code TYPE_3BYTE_BGR}; answers
+ * {@code TYPE_INT_RGB}.
  */
 final class AreaAverage {
 
@@ -32,26 +33,13 @@ final class AreaAverage {
         && w <= cropW && h <= cropH;
   }
 
-  /** Below this many source pixels the work is too small to split between threads. */
-  private static final long SPLIT_PIXELS = 500_000;
-
   /** The {@code cropW} x {@code cropH} region at ({@code x0}, {@code y0}) averaged down to {@code w} x {@code h}. */
   static BufferedImage resize(BufferedImage src, int x0, int y0, int cropW, int cropH, int w, int h) {
-    return resize(src, x0, y0, cropW, cropH, w, h, true);
-  }
-
-  /** {@code split} false keeps all the work on the calling thread (the benchmark's baseline). */
-  static BufferedImage resize(BufferedImage src, int x0, int y0, int cropW, int cropH, int w, int h, boolean split) {
     Taps ty = Taps.of(cropH, h);
     Taps tx = Taps.padded(cropW, w);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    TwoHalves.Rows band = (from, to) -> band(new Rows(src, x0, y0, cropW, tx), ty, dst, w, from, to);
-    if (split && (long) cropW * cropH >= SPLIT_PIXELS && h >= 2) {
-      TwoHalves.run(h, band);
-    } else {
-      band.run(0, h);
-    }
+    band(new Rows(src, x0, y0, cropW, tx), ty, dst, w, 0, h);
     return out;
   }
 
