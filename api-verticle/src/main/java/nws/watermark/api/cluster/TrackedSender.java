@@ -13,12 +13,10 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import nws.watermark.api.dispatch.Failure.JobLost;
@@ -37,12 +35,9 @@ import nws.watermark.shared.BusHeaders;
  * again at once; the event bus alone would wait for the send timeout. A late answer to an attempt
  * given up on is dropped. Confined to the API verticle's context.
  *
- * <p>When a node leaves, or an attempt is lost, the cluster's subscriptions are read afresh: with no
- * optimizer left in them, every attempt in flight and every new one fails at once with
- * {@code NO_HANDLERS} ({@link nws.watermark.api.dispatch.Failure#NO_OPTIMIZER}: 503, no retry),
- * until a read finds an optimizer again. The event bus's own view cannot be trusted for this: when
- * the partition holding the optimizer address went down with every optimizer, no subscription
- * event ever arrives and it keeps picking the dead nodes.
+ * <p>When a node leaves, or an attempt is lost, {@link OptimizerPresence} reads the subscriptions
+ * afresh: with no optimizer left, every attempt in flight and every new one fails at once with
+ * {@code NO_HANDLERS} ({@link nws.watermark.api.dispatch.Failure#NO_OPTIMIZER}: 503, no retry).
  */
 final class TrackedSender implements JobSender {
 
@@ -61,15 +56,15 @@ final class TrackedSender implements JobSender {
   private final Map<String, Long> receiptsByNode = new TreeMap<>();
   private MessageConsumer<Void> receipts;
   private UUID membershipListener;
+  private final OptimizerPresence optimizers;
   private long lost;
-  /** The last read of the subscriptions found no optimizer; each new job reads them again first. */
-  private boolean noOptimizer;
 
   private TrackedSender(Vertx vertx, long receiptTimeoutMs) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.receiptTimeoutMs = receiptTimeoutMs;
     this.receiptAddress = "nws.api.receipts." + Members.nodeId(vertx);
+    this.optimizers = new OptimizerPresence(vertx, context);
   }
 
   /** Starts listening for receipts and for nodes leaving; call from the API verticle. */
@@ -88,16 +83,7 @@ final class TrackedSender implements JobSender {
 
   @Override
   public Future<Message<Buffer>> request(Buffer original, DeliveryOptions delivery) {
-    if (!noOptimizer) {
-      return send(original, delivery);
-    }
-    return optimizerAlive().compose(alive -> {
-      if (!alive) {
-        return Future.failedFuture(noOptimizerLeft());
-      }
-      noOptimizer = false;
-      return send(original, delivery);
-    });
+    return optimizers.beforeSend().compose(v -> send(original, delivery));
   }
 
   private Future<Message<Buffer>> send(Buffer original, DeliveryOptions delivery) {
@@ -155,45 +141,22 @@ final class TrackedSender implements JobSender {
     lost++;
     vertx.cancelTimer(attempt.receiptTimer);
     // Sending again only helps if some optimizer is left; the event bus may still pick a dead one.
-    optimizerAlive().onSuccess(alive -> {
-      if (alive) {
-        attempt.answer.tryFail(new JobLost(why));
-      } else {
-        noOptimizer = true;
-        attempt.answer.tryFail(noOptimizerLeft());
-      }
-    });
+    optimizers.alive().onSuccess(alive -> attempt.answer.tryFail(alive ? new JobLost(why) : OptimizerPresence.noneLeft()));
   }
 
   /** After a node left: with no optimizer in the cluster, every attempt in flight fails now, not after its timeouts. */
   private void checkOptimizers() {
-    optimizerAlive().onSuccess(alive -> {
+    optimizers.alive().onSuccess(alive -> {
       if (alive) {
         return;
       }
-      noOptimizer = true;
       List<Attempt> failed = List.copyOf(inFlight.values());
       inFlight.clear();
       failed.forEach(attempt -> {
         vertx.cancelTimer(attempt.receiptTimer);
-        attempt.answer.tryFail(noOptimizerLeft());
+        attempt.answer.tryFail(OptimizerPresence.noneLeft());
       });
     });
-  }
-
-  /**
-   * Whether a node still in the cluster has an optimizer intake registered: a fresh read of the
-   * subscriptions, completed on this context. A failed read counts as yes (the job goes out as before).
-   */
-  private Future<Boolean> optimizerAlive() {
-    Promise<Set<String>> read = ((ContextInternal) context).promise();
-    Members.liveConsumers(vertx, Addresses.OPTIMIZE).onComplete(read);
-    return read.future().map(nodes -> !nodes.isEmpty()).otherwise(true);
-  }
-
-  /** Maps to {@code Failure.NO_OPTIMIZER}: not retried, the client gets 503 with Retry-After. */
-  private static ReplyException noOptimizerLeft() {
-    return new ReplyException(ReplyFailure.NO_HANDLERS, "no optimizer node in the cluster");
   }
 
   /**
