@@ -10,6 +10,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.multipart.MultipartForm;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import nws.watermark.api.metrics.Metrics;
+import nws.watermark.shared.Addresses;
 import nws.watermark.shared.Config;
 import nws.watermark.shared.config.HttpConfig;
 import nws.watermark.shared.config.StorageConfig;
@@ -72,6 +76,37 @@ public final class Service implements AutoCloseable, AfterAllCallback {
 
   public static Service start() {
     return start(Map.of());
+  }
+
+  /**
+   * A counter of the jobs this node sends to the optimizer address from now on (each delivery
+   * counts): what a test reads to prove a hit rendered nothing.
+   */
+  public AtomicInteger optimizerSends() {
+    AtomicInteger sends = new AtomicInteger();
+    vertx.eventBus().addOutboundInterceptor(ctx -> {
+      if (Addresses.OPTIMIZE.equals(ctx.message().address())) {
+        sends.incrementAndGet();
+      }
+      ctx.next();
+    });
+    return sends;
+  }
+
+  /** A temporary folder holding one logo, {@code <name>.png}: a solid red {@code w} x {@code h} PNG. */
+  public static Path redLogo(String name, int w, int h) {
+    try {
+      Path dir = Files.createTempDirectory("nws-logos-");
+      BufferedImage logo = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+      Graphics2D g = logo.createGraphics();
+      g.setColor(Color.RED);
+      g.fillRect(0, 0, w, h);
+      g.dispose();
+      ImageIO.write(logo, "png", dir.resolve(name + ".png").toFile());
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static byte[] corpus(String name) {

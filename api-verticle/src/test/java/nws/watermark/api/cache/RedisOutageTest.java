@@ -15,7 +15,6 @@ import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.Photos;
 import nws.watermark.api.peers.RedisServer;
-import nws.watermark.shared.Addresses;
 import nws.watermark.shared.config.CacheConfig;
 import nws.watermark.shared.config.ImagesConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +27,7 @@ class RedisOutageTest {
   static RedisServer redis;
   static Service a;
   static Service b;
-  static final AtomicInteger bOptimizerSends = new AtomicInteger();
+  static AtomicInteger bOptimizerSends;
 
   @BeforeAll
   static void start() {
@@ -36,12 +35,7 @@ class RedisOutageTest {
     Map<String, String> env = Map.of(CacheConfig.REDIS_URL.name(), redis.url(), ImagesConfig.OPTIMIZER_INSTANCES.name(), "1");
     a = Service.start(env);
     b = Service.start(env);
-    b.vertx.eventBus().addOutboundInterceptor(ctx -> {
-      if (Addresses.OPTIMIZE.equals(ctx.message().address())) {
-        bOptimizerSends.incrementAndGet();
-      }
-      ctx.next();
-    });
+    bOptimizerSends = b.optimizerSends();
   }
 
   @AfterAll

@@ -18,7 +18,6 @@ import nws.watermark.api.peers.Burst;
 import nws.watermark.api.peers.Peer;
 import nws.watermark.api.peers.RedisServer;
 import nws.watermark.api.peers.S3Server;
-import nws.watermark.shared.Addresses;
 import nws.watermark.shared.config.CacheConfig;
 import nws.watermark.shared.config.ImagesConfig;
 import nws.watermark.shared.config.StorageConfig;
@@ -39,7 +38,7 @@ class SharedCacheTest {
   static S3Server s3;
   static Service first;
   static Service second;
-  static final AtomicInteger secondOptimizerSends = new AtomicInteger();
+  static AtomicInteger secondOptimizerSends;
 
   @BeforeAll
   static void start() {
@@ -56,12 +55,7 @@ class SharedCacheTest {
     first = Service.start(env);
     env.put(ImagesConfig.OPTIMIZER_INSTANCES.name(), "0");
     second = Service.start(env);
-    second.vertx.eventBus().addOutboundInterceptor(ctx -> {
-      if (Addresses.OPTIMIZE.equals(ctx.message().address())) {
-        secondOptimizerSends.incrementAndGet();
-      }
-      ctx.next();
-    });
+    secondOptimizerSends = second.optimizerSends();
   }
 
   @AfterAll

@@ -10,16 +10,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import nws.watermark.api.Service;
-import nws.watermark.shared.Addresses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,26 +26,15 @@ class LogosAndPresetsTest {
 
   private static final String PHOTO = "photo_2mp_storm.jpg";
   private static final String PRESETS = "thumb=w:200,h:200,fit:cover;hero=w:1600,q:70;brand=wmimg:acme,pos:tl";
-  private static final AtomicInteger renders = new AtomicInteger();
+  private static AtomicInteger renders;
   private static Path logos;
   private static Service service;
 
   @BeforeAll
   static void start() throws IOException {
-    logos = Files.createTempDirectory("nws-logos");
-    BufferedImage logo = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = logo.createGraphics();
-    g.setColor(Color.RED);
-    g.fillRect(0, 0, 120, 60);
-    g.dispose();
-    ImageIO.write(logo, "png", logos.resolve("acme.png").toFile());
+    logos = Service.redLogo("acme", 120, 60);
     service = Service.start(Map.of("NWS_WATERMARK_DIR", logos.toString(), "NWS_PRESETS", PRESETS));
-    service.vertx.eventBus().addOutboundInterceptor(ctx -> {
-      if (Addresses.OPTIMIZE.equals(ctx.message().address())) {
-        renders.incrementAndGet();
-      }
-      ctx.next();
-    });
+    renders = service.optimizerSends();
   }
 
   @AfterAll

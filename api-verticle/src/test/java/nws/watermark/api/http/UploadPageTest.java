@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -60,13 +58,7 @@ class UploadPageTest {
     assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
             + ": apt-get install chromium chromium-driver (.ci/run does)");
-    logos = Files.createTempDirectory("nws-page-logos-");
-    BufferedImage logo = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = logo.createGraphics();
-    g.setColor(Color.RED);
-    g.fillRect(0, 0, 120, 60);
-    g.dispose();
-    ImageIO.write(logo, "png", logos.resolve("acme.png").toFile());
+    logos = Service.redLogo("acme", 120, 60);
     service = Service.start(Map.of("NWS_WATERMARK_DIR", logos.toString(),
         "NWS_PRESETS", "thumb=w:200,h:200,fit:cover"));
     downloads = Files.createTempDirectory("nws-downloads-");

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import nws.watermark.api.Service;
-import nws.watermark.shared.Addresses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UploadTest {
 
   private static Service service;
-  private static final AtomicInteger optimizerJobs = new AtomicInteger();
+  private static AtomicInteger optimizerJobs;
 
   @BeforeAll
   static void start() {
     service = Service.start();
-    service.vertx.eventBus().addOutboundInterceptor(ctx -> {
-      if (Addresses.OPTIMIZE.equals(ctx.message().address())) {
-        optimizerJobs.incrementAndGet();
-      }
-      ctx.next();
-    });
+    optimizerJobs = service.optimizerSends();
   }
 
   @AfterAll

@@ -18,9 +18,10 @@ import nws.watermark.shared.config.FormatsConfig;
 
 /**
  * Encodes the result in the requested format at the requested quality: JPEG (TurboJPEG when the
- * engine has it, else ImageIO; optimized Huffman tables, baseline or progressive), PNG (ImageIO), WebP (libwebp in webp-imageio), AVIF (libheif and
- * libaom). A format this node cannot write is refused, naming what is missing; the API refuses it
- * before sending when no optimizer can write it.
+ * engine has it, else ImageIO; optimized Huffman tables, baseline or progressive, no JFIF
+ * segment), PNG (ImageIO), WebP (libwebp in webp-imageio), AVIF (libheif and libaom). A format
+ * this node cannot write is refused, naming what is missing; the API refuses it before sending
+ * when no optimizer can write it.
  */
 final class Encode implements Step {
 
@@ -35,9 +36,10 @@ final class Encode implements Step {
 
   Encode(Engine engine, FormatsConfig formats) {
     TurboJpeg turbo = engine == Engine.TURBOJPEG ? TurboJpeg.load().orElse(null) : null;
-    encoders.put(OutputFormat.JPEG, turbo != null
+    Encoder jpeg = turbo != null
         ? (image, o) -> turbo.encode(image, o.get(Options.Q), o.get(Options.PROGRESSIVE))
-        : (image, o) -> ImageIoWriter.jpeg(image, o.get(Options.Q), o.get(Options.PROGRESSIVE)));
+        : (image, o) -> ImageIoWriter.jpeg(image, o.get(Options.Q), o.get(Options.PROGRESSIVE));
+    encoders.put(OutputFormat.JPEG, (image, o) -> JpegMarkers.withoutJfif(jpeg.encode(image, o)));
     encoders.put(OutputFormat.PNG, (image, o) -> ImageIoWriter.png(image));
     WebpWriter.load().ifPresent(webp -> encoders.put(OutputFormat.WEBP, (image, o) -> webp.encode(image, o.get(Options.Q))));
     Heif.load().filter(Heif::encodesAvif).map(HeifWriter::new).ifPresent(heif -> encoders.put(OutputFormat.AVIF,

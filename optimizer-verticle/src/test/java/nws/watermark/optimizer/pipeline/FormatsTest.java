@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import nws.watermark.optimizer.codec.Codecs;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every format out (decoded back: its size and its colours), transparency kept where the format
@@ -54,6 +56,19 @@ class FormatsTest {
     assertEquals(267, image.getHeight());
     BufferedImage reference = decode(jpeg.bytes(), OutputFormat.JPEG);
     assertTrue(meanDifference(image, reference) < 6, format + " looks like the JPEG of the same photo");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "true"})
+  void a_jpeg_carries_no_jfif_segment_and_decodes_in_its_colours(String progressive) throws IOException {
+    Result r = process("photo_2mp_storm.jpg", Map.of("w", "400", "wm", "", "progressive", progressive));
+    byte[] out = r.bytes();
+    assertEquals(0xFFD8, (out[0] & 0xff) << 8 | (out[1] & 0xff), "SOI");
+    assertTrue(!new String(out, 0, 64, StandardCharsets.ISO_8859_1).contains("JFIF"),
+        "18 bytes of JFIF header dropped, as sharp's JPEGs have none");
+    BufferedImage png = decode(process("photo_2mp_storm.jpg", Map.of("w", "400", "wm", "", "format", "png")).bytes(),
+        OutputFormat.PNG);
+    assertTrue(meanDifference(decode(out, OutputFormat.JPEG), png) < 3, "read as YCbCr, not as RGB");
   }
 
   @ParameterizedTest
