@@ -48,7 +48,7 @@ class ShutdownTest {
       assertTrue(answeredBefore < answers.size(), "some uploads were still in progress at SIGTERM");
       for (CompletableFuture<HttpResponse<byte[]>> answer : answers) {
         HttpResponse<byte[]> r = answer.get(90, TimeUnit.SECONDS);
-        assertEquals(200, r.statusCode(), new String(r.body()));
+        assertEquals(200, r.statusCode(), () -> new String(r.body()) + "; log:\n" + String.join("\n", service.lines()));
         assertEquals("image/jpeg", r.headers().firstValue("Content-Type").orElse(""));
       }
       assertTrue(service.process.waitFor(60, TimeUnit.SECONDS), "the process ends after draining");

@@ -118,7 +118,7 @@ class UploadTest {
       "?pos=middle       | pos must be one of tl, t, tr, l, c, r, bl, b, br, tile, got 'middle'",
       "?opacity=1.5      | opacity must be a number 0..1, got '1.5'",
       "?opacity=-1       | opacity must be a number 0..1, got '-1'",
-      "?width=100        | unknown option 'width'; known options are w, h, fit, enlarge, q, format, wm, pos, opacity, progressive",
+      "?width=100        | unknown option 'width'; known options are w, h, fit, enlarge, q, format, wm, pos, opacity, progressive, gravity, focus, dpr, wmimg, wmscale",
       "?w=10&w=20        | w was given more than once with different values: '10', '20'",
   })
   void bad_options_are_refused_with_a_message_naming_them(String query, String message) {

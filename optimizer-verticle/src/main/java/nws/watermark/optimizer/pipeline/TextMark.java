@@ -99,6 +99,11 @@ final class TextMark {
     layout.draw(g, (float) x, (float) y);
   }
 
+  /** Reads the font (once, with this class) if that has not happened yet. */
+  static void loadFont() {
+    FONT.getFamily();
+  }
+
   private static float nominalSize(int w, int h) {
     return Math.min(Math.max(w * SIZE_OF_WIDTH, 12f), h * MAX_SIZE_OF_HEIGHT);
   }

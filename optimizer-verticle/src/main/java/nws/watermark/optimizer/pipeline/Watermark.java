@@ -24,6 +24,9 @@ final class Watermark implements Step {
 
   Watermark(Logos logos) {
     this.logos = logos;
+    // The font is read now, not at the first text: Font.createFont registers a shutdown hook for
+    // its temporary file, which throws once SIGTERM has begun and would fail the jobs being drained.
+    TextMark.loadFont();
   }
 
   @Override
