@@ -26,6 +26,22 @@ public final class Malformed {
   }
 
   /**
+   * {@code err} as raised while the request's body was read and decoded: as {@link #or}, and a
+   * runtime exception without a stack trace is the body's fault too. HotSpot throws such
+   * preallocated exceptions (no message, no frames) from code it compiled once the same implicit
+   * exception was thrown there often: after thousands of malformed multipart bodies, Netty's
+   * decoder's index out of bounds arrives with nothing left to recognise it by.
+   */
+  public static Throwable ofBody(Throwable err) {
+    Throwable mapped = or(err);
+    if (mapped == err && err instanceof RuntimeException && !(err instanceof ServiceException)
+        && err.getStackTrace().length == 0) {
+      return of("its body does not decode (" + err.getClass().getSimpleName() + ")");
+    }
+    return mapped;
+  }
+
+  /**
    * Thrown while Netty or Vert.x decoded the request, not by our code: an IllegalArgumentException
    * from either, or anything Netty's body decoders throw (a multipart body with a header it
    * cannot split fails with an index out of bounds, a bad charset with IllegalCharsetNameException).

@@ -73,7 +73,7 @@ public final class UploadReceiver {
       sawImage = true;
       request.handler(chunk -> onChunk(chunk, request));
     }
-    request.exceptionHandler(err -> promise.tryFail(Malformed.or(err)));
+    request.exceptionHandler(err -> promise.tryFail(Malformed.ofBody(err)));
     request.endHandler(v -> onEnd());
     progressed();
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
