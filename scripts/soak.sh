@@ -11,7 +11,8 @@
 #
 # Environment: SEED (42), RATE (requests/s, 4), CONCURRENCY (16), OPTIMIZERS (2), FAULT_EVERY
 # (seconds; default: a quarter of the run, 30..60), DOWN (seconds each target stays down, 15),
-# TARGETS (redis,s3,optimizer1), RETRY_BUDGET (seconds a client keeps retrying 503s, 120),
+# TARGETS (redis,s3,optimizer1,optimizers: the last kills every optimizer at once), RETRY_BUDGET
+# (seconds a client keeps retrying 503s, 120),
 # JAVA_OPTS (the nodes' JVM flags; cluster-local.sh adds -Xmx512m to the default).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -44,7 +45,7 @@ java -Xmx512m -cp "$bench_jar" nws.watermark.benchmarks.soak.Soak \
   --port "$API_PORT" --run-dir "$RUN_DIR" --corpus "$NWS_CORPUS" --out "$RUN_DIR" \
   --minutes "$MINUTES" --seed "${SEED:-42}" --rate "${RATE:-4}" --concurrency "${CONCURRENCY:-16}" \
   --fault-every "$FAULT_EVERY" --first-fault "$((FAULT_EVERY / 2))" --down "${DOWN:-15}" \
-  --targets "${TARGETS:-redis,s3,optimizer1}" --retry-budget "${RETRY_BUDGET:-120}" \
+  --targets "${TARGETS:-redis,s3,optimizer1,optimizers}" --retry-budget "${RETRY_BUDGET:-120}" \
   --optimizers "$OPTIMIZERS" --restart "NWS_NO_BUILD=1 $NWS_ROOT/scripts/cluster-local.sh start"
 status=$?
 set -e

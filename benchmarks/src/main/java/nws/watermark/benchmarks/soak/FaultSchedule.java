@@ -9,11 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import nws.watermark.benchmarks.PlainHttp;
 
 /**
  * The faults of a soak, on a fixed schedule: every {@code faultEvery} seconds the next target in
- * turn (Redis, the S3 server, an optimizer JVM) is killed with SIGKILL, stays down {@code down}
+ * turn (Redis, the S3 server, an optimizer JVM, or every optimizer at once) is killed with SIGKILL, stays down {@code down}
  * seconds, then the restart command brings back whatever is not running. A fault is only started
  * when there is time left for it to recover before the traffic stops. Every step is recorded with
  * its time, for the report's markers and to match lost requests against.
@@ -25,6 +26,8 @@ final class FaultSchedule implements Runnable {
 
   /** Time kept after a restart for a node to rejoin before the traffic stops. */
   private static final double RECOVERY_SECONDS = 45;
+  /** The target that stands for every optimizer JVM of the run, killed together. */
+  static final String ALL_OPTIMIZERS = "optimizers";
   private static final Pattern MEMBERS = Pattern.compile("\"members\"\\s*:\\s*(\\d+)");
 
   private final SoakSettings settings;
@@ -51,12 +54,23 @@ final class FaultSchedule implements Runnable {
         return;
       }
       String target = settings.targets().get(k % settings.targets().size());
-      kill(target);
+      processes(target).forEach(this::kill);
       if (!sleepUntil(now() + settings.down())) {
         return;
       }
       restart(k, target);
     }
+  }
+
+  /**
+   * What a target names: {@code optimizers} is every optimizer JVM at once (the API must answer 503
+   * with Retry-After at once, not send jobs to dead nodes); anything else, its own process.
+   */
+  private List<String> processes(String target) {
+    if (!target.equals(ALL_OPTIMIZERS)) {
+      return List.of(target);
+    }
+    return IntStream.rangeClosed(1, settings.optimizers()).mapToObj(i -> "optimizer" + i).toList();
   }
 
   private void kill(String target) {

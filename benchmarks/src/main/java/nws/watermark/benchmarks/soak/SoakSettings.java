@@ -43,7 +43,7 @@ public record SoakSettings(int port, Path runDir, Path corpus, Path out, double 
         Double.parseDouble(a.getOrDefault("fault-every", "60")),
         Double.parseDouble(a.getOrDefault("first-fault", "30")),
         Double.parseDouble(a.getOrDefault("down", "15")),
-        List.of(a.getOrDefault("targets", "redis,s3,optimizer1").split(",")),
+        List.of(a.getOrDefault("targets", "redis,s3,optimizer1,optimizers").split(",")),
         a.getOrDefault("restart", ""),
         Double.parseDouble(a.getOrDefault("retry-budget", "120")),
         Double.parseDouble(a.getOrDefault("timeout", "120")),

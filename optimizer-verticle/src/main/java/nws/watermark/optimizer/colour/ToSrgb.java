@@ -1,18 +1,18 @@
 package nws.watermark.optimizer.colour;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Converts decoded pixels from the ICC profile they came with to sRGB, in place, on the image as
  * decoded (already shrunk on load), before it is resized. Each profile is looked at once and its
- * transform kept (at most {@value #CACHE_SIZE}, least recently used dropped): sRGB in effect is left
+ * transform kept (at most {@value #CACHE_SIZE}, in a Caffeine cache): sRGB in effect is left
  * alone; a matrix/shaper profile (Display P3, Adobe RGB) gets tables ({@link MatrixTrcTransform});
  * any other RGB profile a grid sampled from LCMS ({@link SampledTransform}); a profile LCMS cannot
  * read, or not RGB, is ignored, as ImageIO ignores it. Transforms are immutable: threads share them.
@@ -37,12 +37,7 @@ public final class ToSrgb {
     }
   }
 
-  private static final Map<Key, Transform> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Transform> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private static final Cache<Key, Transform> CACHE = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
 
   private ToSrgb() {}
 
@@ -64,20 +59,9 @@ public final class ToSrgb {
     return transform(icc) != Transform.IDENTITY;
   }
 
-  /** The transform of a profile, built on first sight outside the lock (a race only builds it twice). */
+  /** The transform of a profile, built on first sight (once: other threads asking for it wait). */
   static Transform transform(byte[] icc) {
-    Key key = Key.of(icc);
-    synchronized (CACHE) {
-      Transform known = CACHE.get(key);
-      if (known != null) {
-        return known;
-      }
-    }
-    Transform built = build(icc);
-    synchronized (CACHE) {
-      CACHE.putIfAbsent(key, built);
-    }
-    return built;
+    return CACHE.get(Key.of(icc), key -> build(icc));
   }
 
   private static Transform build(byte[] icc) {
