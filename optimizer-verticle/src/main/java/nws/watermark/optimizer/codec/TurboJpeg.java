@@ -9,7 +9,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -133,7 +132,7 @@ public final class TurboJpeg {
 
   /**
    * 4:2:0 JPEG at {@code quality} with optimized Huffman tables and the accurate DCT, baseline or
-   * {@code progressive}.
+   * {@code progressive}, without a JFIF segment.
    */
   public byte[] encode(BufferedImage image, int quality, boolean progressive) throws IOException {
     Object c = call(newCompressor);
@@ -142,7 +141,7 @@ public final class TurboJpeg {
       invoke(setSubsamp, c, SAMP_420);
       invoke(setQuality, c, quality);
       byte[] buffer = (byte[]) invoke(compress, c, FLAG_ACCURATEDCT | (progressive ? FLAG_PROGRESSIVE : 0));
-      return Arrays.copyOf(buffer, (int) invoke(compressedSize, c));
+      return Jfif.stripped(buffer, (int) invoke(compressedSize, c));
     } finally {
       invoke(closeCompressor, c);
     }

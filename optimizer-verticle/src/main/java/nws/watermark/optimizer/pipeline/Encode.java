@@ -36,10 +36,9 @@ final class Encode implements Step {
 
   Encode(Engine engine, FormatsConfig formats) {
     TurboJpeg turbo = engine == Engine.TURBOJPEG ? TurboJpeg.load().orElse(null) : null;
-    Encoder jpeg = turbo != null
+    encoders.put(OutputFormat.JPEG, turbo != null
         ? (image, o) -> turbo.encode(image, o.get(Options.Q), o.get(Options.PROGRESSIVE))
-        : (image, o) -> ImageIoWriter.jpeg(image, o.get(Options.Q), o.get(Options.PROGRESSIVE));
-    encoders.put(OutputFormat.JPEG, (image, o) -> JpegMarkers.withoutJfif(jpeg.encode(image, o)));
+        : (image, o) -> ImageIoWriter.jpeg(image, o.get(Options.Q), o.get(Options.PROGRESSIVE)));
     encoders.put(OutputFormat.PNG, (image, o) -> ImageIoWriter.png(image));
     WebpWriter.load().ifPresent(webp -> encoders.put(OutputFormat.WEBP, (image, o) -> webp.encode(image, o.get(Options.Q))));
     Heif.load().filter(Heif::encodesAvif).map(HeifWriter::new).ifPresent(heif -> encoders.put(OutputFormat.AVIF,

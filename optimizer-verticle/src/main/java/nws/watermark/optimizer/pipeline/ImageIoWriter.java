@@ -9,13 +9,14 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
+import nws.watermark.optimizer.codec.Jfif;
 
 /** JPEG (the pure-Java engines) and PNG through ImageIO's own writers, one writer per call. */
 final class ImageIoWriter {
 
   private ImageIoWriter() {}
 
-  /** 4:2:0 JPEG at {@code quality}, optimized Huffman tables, baseline or {@code progressive}. */
+  /** 4:2:0 JPEG at {@code quality}, optimized Huffman tables, baseline or {@code progressive}, no JFIF segment. */
   static byte[] jpeg(BufferedImage image, int quality, boolean progressive) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ImageWriteParam param = writer.getDefaultWriteParam();
@@ -27,7 +28,7 @@ final class ImageIoWriter {
     if (progressive) {
       param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
     }
-    return write(writer, image, param);
+    return Jfif.stripped(write(writer, image, param));
   }
 
   /** Lossless PNG; keeps alpha. */
