@@ -7,12 +7,15 @@ NWS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NWS_CORPUS="$(cd "${NWS_CORPUS:-$NWS_ROOT/../shared/corpus}" 2>/dev/null && pwd || echo "${NWS_CORPUS:-$NWS_ROOT/../shared/corpus}")"
 NWS_PEERS="$(cd "${NWS_PEERS:-$NWS_ROOT/../shared/peers}" 2>/dev/null && pwd || echo "${NWS_PEERS:-$NWS_ROOT/../shared/peers}")"
 
-# G1 with a heap sized for the service's own budgets, giving memory back once a burst is over (see
-# the README, "Garbage collector and heap", for the load test that chose it): 2 GB holds the upload
-# bytes in memory (512 MiB), the L1 (256 MiB) and two workers decoding NWS_MAX_PIXELS each
-# (2 x 381 MiB) with room to spare; G1 grows the heap only as the work needs, and when idle for
-# 15 s runs a collection that hands the free part back to the system (at most 30 % kept free).
-NWS_DEFAULT_JAVA_OPTS="-XX:+UseG1GC -Xmx2g -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+# The serial collector with a heap sized for the service's own budgets, giving memory back once a
+# burst is over (see the README, "Memory: collector and heap", for the load tests that chose it):
+# 2 GB holds the upload bytes in memory (512 MiB), the L1 (256 MiB) and two workers decoding
+# NWS_MAX_PIXELS each (2 x 381 MiB) with room to spare; the heap starts at 128 MiB with a young
+# generation of at least 96 MiB (a few 20 MP jobs between young collections), grows only as the
+# work needs, and after every full collection keeps at most 30 % free, all of it at once. The
+# serial collector never collects on its own when nothing allocates: the service runs one full
+# collection after NWS_IDLE_GC_SECONDS (10) with nothing in flight, which hands the burst back.
+NWS_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms128m -Xmx2g -XX:NewSize=96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps"
 JAVA_OPTS="${JAVA_OPTS:-$NWS_DEFAULT_JAVA_OPTS}"
 
 # Hazelcast reads JDK internals; without these it only warns, but runs slower.

@@ -4,14 +4,16 @@
 # run, interleaved, on the 20 MP, 8 MP and 2 MP corpus photos and three colour-tagged JPEGs made
 # here from the 2 MP one (sRGB, Display P3, Adobe RGB). Prints a table with NWS/sharp and NWS/bare
 # ratios, the server CPU per request, every process's RSS (idle, peak, and each second for a
-# minute after the burst), writes target/load-test.{txt,html} (the HTML holds the plots), and
-# stops everything it started by PID.
+# minute after the burst), writes target/load-test.{txt,html} (the HTML holds the plots) and each
+# NWS log as target/load-test-nws-<name>.log, and stops everything it started by PID.
 #   SEED=42 SCALE=1 MAX_SECONDS=600 AFTER_SECONDS=60 scripts/load-test.sh
 # SCALE multiplies the request counts (1: 12 misses at c1, 24 at c4, 60 and 200 hits per photo).
 # JAVA_OPTS is passed to the NWS JVM (default: the flags of scripts/lib.sh, as scripts/run.sh).
 # CANDIDATES compares several NWS JVMs in one run, one per line or ';'-separated, each
 # name=JVM flags, e.g.
 #   CANDIDATES='parallel=-XX:+UseParallelGC -Xmx512m;serial=-XX:+UseSerialGC -Xmx512m' scripts/load-test.sh
+# Words of the form NWS_X=value among a candidate's flags are set in its environment instead:
+#   CANDIDATES='nogc=NWS_IDLE_GC_SECONDS=0 -XX:+UseParallelGC -Xmx2g' scripts/load-test.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$NWS_ROOT"
@@ -22,6 +24,10 @@ api_jar=$(nws_jar api)
 bench_jar=$(nws_jar benchmarks)
 sharp_port=$(nws_free_port); bare_port=$(nws_free_port)
 work=$(mktemp -d)
+# The jar as built now, in this run's folder: a rebuild meanwhile, or a script that stops NWS JVMs
+# by their jar's name, leaves the JVMs measured here alone.
+cp "$api_jar" "$work/nws-api.jar"
+api_jar=$work/nws-api.jar
 nws_pids=(); bare_pid=""; sharp_started=""
 cleanup() {
   local pid
@@ -29,6 +35,9 @@ cleanup() {
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   [ -n "$sharp_started" ] && "$peers/sharp-upload/stop.sh" "$sharp_port" >/dev/null 2>&1 || true
+  for log in "$work"/nws-*.log; do
+    [ -f "$log" ] && mkdir -p "$root/target" && cp "$log" "$root/target/load-test-$(basename "$log")"
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -60,14 +69,18 @@ targets=()
 while IFS= read -r candidate; do
   candidate="$(echo "$candidate" | sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//')"
   [ -z "$candidate" ] && continue
-  name=${candidate%%=*}; flags=${candidate#*=}
+  name=${candidate%%=*}; flags=""; settings=()
+  for word in ${candidate#*=}; do
+    if [[ $word =~ ^NWS_[A-Z0-9_]+= ]]; then settings+=("$word"); else flags="$flags $word"; fi
+  done
+  flags=${flags# }
   port=$(nws_free_port)
   # shellcheck disable=SC2086
-  NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT=$port NWS_STORAGE_DIR=$work/data-$name \
+  env "${settings[@]}" NWS_HTTP_HOST=127.0.0.1 NWS_HTTP_PORT=$port NWS_STORAGE_DIR=$work/data-$name \
     java $flags -jar "$api_jar" >"$work/nws-$name.log" 2>&1 &
   nws_pids+=($!)
   targets+=("$name=$port:$!")
-  echo "NWS $name: pid $! port $port, JVM flags: $flags" >&2
+  echo "NWS $name: pid $! port $port, JVM flags: $flags${settings[*]:+, settings: ${settings[*]}}" >&2
 done < <(echo "$candidates" | tr ';' '\n')
 java -Xmx256m -cp "$bench_jar" nws.watermark.benchmarks.BareServer "$bare_port" >"$work/bare.log" 2>&1 &
 bare_pid=$!

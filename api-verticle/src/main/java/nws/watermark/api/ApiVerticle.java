@@ -22,6 +22,7 @@ import nws.watermark.api.http.Routes;
 import nws.watermark.api.metrics.Metrics;
 import nws.watermark.api.render.BackgroundRenders;
 import nws.watermark.api.storage.OriginalStore;
+import nws.watermark.optimizer.IdleCollector;
 import nws.watermark.optimizer.Optimizers;
 import nws.watermark.optimizer.logo.Logos;
 import nws.watermark.optimizer.codec.Codecs;
@@ -81,6 +82,9 @@ public class ApiVerticle extends VerticleBase {
     Readiness readiness = new Readiness(l1, l2, originals, slots, uploads, optimizer, variants, background, cluster,
         optimizers, draining);
     readiness.observe(metrics);
+    IdleCollector idle = IdleCollector.start(vertx, config.limits().idleGcSeconds(),
+        () -> slots.taken() == 0 && uploads.idle() && background.idle(), () -> slots.started() + uploads.admitted());
+    metrics.idleCollections(idle::collections);
     return HttpEdge.listen(vertx, config, new Routes.Parts(formats, originals, uploads, readiness, metrics, logos))
         .onSuccess(s -> server = s);
   }

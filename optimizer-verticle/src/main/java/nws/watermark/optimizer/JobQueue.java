@@ -24,6 +24,7 @@ final class JobQueue {
   private final int maxBackground;
   private final ArrayDeque<Waiting> interactive = new ArrayDeque<>();
   private int running;
+  private long started;
   private int background;
 
   JobQueue(WorkerExecutor pool, int workers) {
@@ -51,6 +52,16 @@ final class JobQueue {
     return run(work).andThen(done -> background--);
   }
 
+  /** True when no job runs or waits. */
+  boolean idle() {
+    return running == 0 && interactive.isEmpty();
+  }
+
+  /** Jobs started since this node began. */
+  long started() {
+    return started;
+  }
+
   private void pump() {
     while (running < workers && !interactive.isEmpty()) {
       Waiting next = interactive.poll();
@@ -60,6 +71,7 @@ final class JobQueue {
 
   private <T> Future<T> run(Callable<T> work) {
     running++;
+    started++;
     // Unordered: any free worker of the pool takes it.
     return pool.executeBlocking(work, false).andThen(done -> {
       running--;

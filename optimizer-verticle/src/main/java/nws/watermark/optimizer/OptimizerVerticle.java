@@ -83,6 +83,10 @@ public class OptimizerVerticle extends VerticleBase {
     consumer = localAddress == null
         ? vertx.eventBus().consumer(Addresses.OPTIMIZE, this::handle)
         : vertx.eventBus().localConsumer(localAddress, this::handle);
+    if (localAddress != null) {
+      // An optimizer-only node has no API whose idle collector would give its pixels back.
+      IdleCollector.start(vertx, config.limits().idleGcSeconds(), jobs::idle, jobs::started);
+    }
     return consumer.completion();
   }
 

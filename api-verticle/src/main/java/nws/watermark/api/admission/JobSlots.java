@@ -14,6 +14,7 @@ public final class JobSlots {
 
   private final int max;
   private int taken;
+  private long started;
 
   public JobSlots(int max) {
     this.max = max;
@@ -26,8 +27,14 @@ public final class JobSlots {
           "the service is processing " + taken + " images, its limit; retry shortly"));
     }
     taken++;
+    started++;
     // compose turns a supplier that throws into a failed future, so the slot always comes back.
     return Future.succeededFuture().compose(v -> work.get()).andThen(done -> taken--);
+  }
+
+  /** Jobs started since this node began. */
+  public long started() {
+    return started;
   }
 
   /** Slots taken now. */

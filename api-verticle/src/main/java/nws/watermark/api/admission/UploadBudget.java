@@ -18,6 +18,7 @@ public final class UploadBudget {
   private final int maxWaiting;
   private long bytes;
   private int onDisk;
+  private long admitted;
   private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
 
   private record Waiter(long bytes, Promise<Void> promise) {}
@@ -39,6 +40,7 @@ public final class UploadBudget {
           "the service holds " + bytes + " bytes of uploads, its limit; retry shortly");
     }
     bytes += n;
+    admitted++;
   }
 
   /** Gives back {@code n} bytes, and lets in the uploads waiting on disk that now fit. */
@@ -63,6 +65,7 @@ public final class UploadBudget {
     }
     if (fitsNow(n)) {
       bytes += n;
+      admitted++;
       return Future.succeededFuture();
     }
     Promise<Void> promise = Promise.promise();
@@ -83,6 +86,7 @@ public final class UploadBudget {
       throw new ServiceException(ErrorCode.BUSY, onDisk + " uploads already wait for memory, the limit; retry shortly");
     }
     onDisk++;
+    admitted++;
   }
 
   /** An upload left the disk: admitted into memory, or its exchange ended. */
@@ -93,6 +97,16 @@ public final class UploadBudget {
   /** Uploads on disk: being received there, or waiting for memory. */
   public int uploadsWaiting() {
     return onDisk;
+  }
+
+  /** Uploads (or parts of one) let in, in memory or on disk, since this node began. */
+  public long admitted() {
+    return admitted;
+  }
+
+  /** True when no upload holds memory or a place on disk. */
+  public boolean idle() {
+    return bytes == 0 && onDisk == 0 && waiting.isEmpty();
   }
 
   /** Upload bytes in memory now. */

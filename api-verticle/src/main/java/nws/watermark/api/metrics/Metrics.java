@@ -156,6 +156,11 @@ public final class Metrics {
             .tag(OUTCOME, outcome).register(registry));
   }
 
+  /** Full collections run after a quiet spell ({@code NWS_IDLE_GC_SECONDS}). */
+  public void idleCollections(LongSupplier collections) {
+    FunctionCounter.builder("nws.idle.collections", hold(collections), LongSupplier::getAsLong).register(registry);
+  }
+
   /** The work this node holds, read from the job slots and the upload budget. */
   public void inFlight(LongSupplier jobs, LongSupplier bytes) {
     Gauge.builder("nws.jobs.in.flight", hold(jobs), LongSupplier::getAsLong).register(registry);

@@ -85,6 +85,11 @@ public final class BackgroundRenders {
     });
   }
 
+  /** True when no render runs or waits. */
+  public boolean idle() {
+    return !running && queue.isEmpty();
+  }
+
   /** Renders waiting now. */
   public int waiting() {
     return queue.size();

@@ -11,7 +11,8 @@ public record LimitsConfig(
     int maxJobsInFlight,
     long jobTimeoutMs,
     int retryAfterSeconds,
-    long shutdownTimeoutMs) {
+    long shutdownTimeoutMs,
+    int idleGcSeconds) {
 
   private static final long MIB = 1024 * 1024;
 
@@ -24,6 +25,13 @@ public record LimitsConfig(
   public static final Setting<Integer> RETRY_AFTER_SECONDS = Setting.integer("NWS_RETRY_AFTER_SECONDS", 2).atLeast(1);
   public static final Setting<Long> SHUTDOWN_TIMEOUT_MS =
       Setting.number("NWS_SHUTDOWN_TIMEOUT_MS", 30_000).atLeast(0, "0 or more");
+  /**
+   * Seconds without a job or an upload, after some, before one full collection gives the heap a
+   * burst grew back to the system: a collector that never collects when idle (ParallelGC) would
+   * keep it. 0: never.
+   */
+  public static final Setting<Integer> IDLE_GC_SECONDS = Setting.integer("NWS_IDLE_GC_SECONDS", 10)
+      .atLeast(0, "0 (off) or more");
 
   public LimitsConfig {
     MAX_BYTES_IN_FLIGHT.require(maxBytesInFlight >= maxUploadBytes,
@@ -33,6 +41,6 @@ public record LimitsConfig(
   public static LimitsConfig from(Env env) {
     return new LimitsConfig(env.get(MAX_UPLOAD_BYTES), env.get(MAX_BYTES_IN_FLIGHT), env.get(MAX_UPLOADS_WAITING),
         env.get(MAX_JOBS_IN_FLIGHT), env.get(JOB_TIMEOUT_MS), env.get(RETRY_AFTER_SECONDS),
-        env.get(SHUTDOWN_TIMEOUT_MS));
+        env.get(SHUTDOWN_TIMEOUT_MS), env.get(IDLE_GC_SECONDS));
   }
 }
