@@ -2,14 +2,13 @@ package nws.watermark.benchmarks.capacity;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nws.watermark.benchmarks.HttpAnswer;
 import nws.watermark.benchmarks.Percentile;
 import nws.watermark.benchmarks.PlainHttp;
+import nws.watermark.benchmarks.ProcStatus;
 
 /**
  * Runs one step: {@code concurrency} users, each on its own keep-alive connection, sending the
@@ -17,9 +16,6 @@ import nws.watermark.benchmarks.PlainHttp;
  * the step's time is up; the requests then in flight finish and count.
  */
 final class StepRunner {
-
-  /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s. */
-  private static final double TICKS_PER_SECOND = 100;
 
   private final CapacitySettings settings;
   private final CapacityMix mix;
@@ -104,18 +100,12 @@ final class StepRunner {
         .getProcessCpuTime() / 1e9;
   }
 
-  /** User plus system CPU of the service's processes (fields 14 and 15 of /proc/<pid>/stat). */
+  /** User plus system CPU of the service's processes; a process gone no longer counts. */
   private double serverCpuSeconds() {
-    double ticks = 0;
+    double millis = 0;
     for (long pid : settings.serverPids()) {
-      try {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      } catch (IOException | RuntimeException e) {
-        // a process gone: its time no longer counts
-      }
+      millis += Math.max(0, ProcStatus.cpuMillis(pid));
     }
-    return ticks / TICKS_PER_SECOND;
+    return millis / 1000;
   }
 }

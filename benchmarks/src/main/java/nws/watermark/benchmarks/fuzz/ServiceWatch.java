@@ -1,10 +1,8 @@
 package nws.watermark.benchmarks.fuzz;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import nws.watermark.benchmarks.ProcStatus;
 
 /**
  * Checks between batches that the service survived them: {@code /health} answers 200, and
@@ -55,29 +53,13 @@ final class ServiceWatch {
     }
   }
 
-  /** The service's resident set now, in MB; 0 when its pid is not known. */
+  /** The service's resident set now, in MB; 0 when its pid is not known or it is gone. */
   long rssMb() {
-    return status("VmRSS:");
+    return pid <= 0 ? 0 : Math.max(0, ProcStatus.rssMb(pid));
   }
 
-  /** The service's peak resident set so far, in MB; 0 when its pid is not known. */
+  /** The service's peak resident set so far, in MB; 0 when its pid is not known or it is gone. */
   long peakRssMb() {
-    return status("VmHWM:");
-  }
-
-  private long status(String field) {
-    if (pid <= 0) {
-      return 0;
-    }
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-        if (line.startsWith(field)) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // the process is gone: the health check says so
-    }
-    return 0;
+    return pid <= 0 ? 0 : Math.max(0, ProcStatus.peakRssMb(pid));
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nws.watermark.benchmarks.ProcStatus;
 
 /**
  * Each target's resident memory: idle before the load, its peak, and once a second for a while

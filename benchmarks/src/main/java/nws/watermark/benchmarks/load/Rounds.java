@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nws.watermark.benchmarks.PlainHttp;
+import nws.watermark.benchmarks.ProcStatus;
 
 /**
  * Runs a scenario on several targets in short alternating rounds (the same photo and options for

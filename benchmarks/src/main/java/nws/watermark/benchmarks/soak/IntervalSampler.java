@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nws.watermark.benchmarks.ProcStatus;
 
 /**
  * Every few seconds: the latency of the interval just ended, and the resident memory (VmRSS) of
@@ -67,7 +68,7 @@ final class IntervalSampler implements Runnable {
       for (Path file : files) {
         String name = file.getFileName().toString().replace(".pid", "");
         long pid = pid(file);
-        long kb = rssKb(pid);
+        long kb = ProcStatus.rssKb(pid);
         if (kb >= 0) {
           pids.put(name, pid);
           rss.put(name, kb);
@@ -89,19 +90,5 @@ final class IntervalSampler implements Runnable {
     } catch (IOException | NumberFormatException e) {
       return -1;
     }
-  }
-
-  /** VmRSS of {@code pid} in kB, -1 when it is not running. */
-  static long rssKb(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
   }
 }

@@ -1,29 +1,37 @@
-package nws.watermark.benchmarks.load;
+package nws.watermark.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What {@code /proc} says of a process: resident memory now and at its peak, CPU time so far. */
-final class ProcStatus {
+/**
+ * What {@code /proc} says of a process: resident memory now and at its peak, CPU time so far. The
+ * one reader of it for the load test, the soak, the capacity steps and the fuzzer.
+ */
+public final class ProcStatus {
 
   /** Clock ticks per second of {@code /proc/<pid>/stat}'s times (USER_HZ, 100 on Linux). */
   private static final double TICKS_PER_SECOND = 100;
 
   private ProcStatus() {}
 
+  /** VmRSS in kB, -1 when the process is gone. */
+  public static long rssKb(long pid) {
+    return statusKb(pid, "VmRSS:");
+  }
+
   /** VmRSS in MB, -1 when the process is gone. */
-  static long rssMb(long pid) {
-    return statusKb(pid, "VmRSS:") / 1024;
+  public static long rssMb(long pid) {
+    return mb(statusKb(pid, "VmRSS:"));
   }
 
   /** VmHWM (the peak of VmRSS) in MB, -1 when the process is gone. */
-  static long peakRssMb(long pid) {
-    return statusKb(pid, "VmHWM:") / 1024;
+  public static long peakRssMb(long pid) {
+    return mb(statusKb(pid, "VmHWM:"));
   }
 
   /** User plus system CPU time of every thread of the process, in ms; -1 when it is gone. */
-  static double cpuMillis(long pid) {
+  public static double cpuMillis(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
@@ -35,6 +43,10 @@ final class ProcStatus {
     }
   }
 
+  private static long mb(long kb) {
+    return kb < 0 ? -1 : kb / 1024;
+  }
+
   private static long statusKb(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -43,8 +55,8 @@ final class ProcStatus {
         }
       }
     } catch (IOException | NumberFormatException e) {
-      return -1024;
+      return -1;
     }
-    return -1024;
+    return -1;
   }
 }
