@@ -174,6 +174,23 @@ class UploadPageTest {
   }
 
   @Test
+  void a_service_that_takes_presets_only_offers_only_them() {
+    try (Service strict = Service.start(Map.of("NWS_PRESETS", "thumb=w:200,h:200,fit:cover;wide=w:600",
+        "NWS_ONLY_PRESETS", "true"))) {
+      browser.get("http://127.0.0.1:" + strict.port + "/");
+      new WebDriverWait(browser, WAIT).until(d -> "loaded".equals(byId("upload-form").getDomAttribute("data-defaults")));
+      assertTrue(byId("only-presets").isDisplayed(), "the page says why the other options are gone");
+      assertFalse(byId("w").isDisplayed(), "no free size");
+      assertFalse(byId("wm").isDisplayed(), "no free watermark text");
+      new Select(byId("preset")).selectByValue("wide");
+      choose(PHOTO);
+      byId("submit").click();
+      awaitResult();
+      assertEquals("600 × 400", text("result-dims"), "the preset's size, and the upload was not refused");
+    }
+  }
+
+  @Test
   void the_same_photo_with_the_same_options_again_is_a_cache_hit() {
     choose(PHOTO);
     type("w", "500");
