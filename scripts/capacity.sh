@@ -48,8 +48,8 @@ trap stop_all EXIT
 
 if [ "$CLUSTER" = 1 ]; then
   nws_jar optimizer >/dev/null
-  nws_private_cluster "$out/run"
   export OPTIMIZERS="${OPTIMIZERS:-2}"
+  nws_private_cluster "$out/run"
   scripts/cluster-local.sh start
   port=$API_PORT
   pids=$(cat "$RUN_DIR"/api.pid "$RUN_DIR"/optimizer*.pid | awk '{print $1}' | tr '\n' ' ')

@@ -105,7 +105,10 @@ nws_install_codecs() {
 # its own in RUN_DIR, on free 127.0.0.1 ports, whatever else runs on this machine: API_PORT,
 # REDIS_PORT, S3_PORT, and a Hazelcast cluster apart. Other builds here run NWS clusters too, and
 # Hazelcast joins any member with the same cluster name on the ports it tries (5701-5703 by
-# default): a unique name, a free seed port and that port as the only member keep this one apart.
+# default): a unique name and a free seed port keep this one apart. The members list names the
+# seed port and the ports the other nodes take after it (auto-increment), so a node restarted
+# while every node on the seed port is down still finds the cluster instead of starting a second
+# one that the survivors later merge into (a merge resets their member ids and loses jobs).
 # The S3 peer keeps its pid and log under NWS_PEERS_CACHE, here RUN_DIR/peers; its jar comes from
 # the shared peer cache or the local Maven repository when either has it (else the peer fetches it).
 nws_private_cluster() {
@@ -118,7 +121,9 @@ nws_private_cluster() {
   sed -e "s|<cluster-name>[^<]*</cluster-name>|<cluster-name>nws-private-$$-$hz_port</cluster-name>|" \
     "$NWS_ROOT/cluster.xml" >"$RUN_DIR/cluster.xml"
   export NWS_CLUSTER_CONFIG="$RUN_DIR/cluster.xml" NWS_CLUSTER_HOST=127.0.0.1
-  export NWS_CLUSTER_PORT="$hz_port" NWS_CLUSTER_MEMBERS="127.0.0.1:$hz_port"
+  local members="127.0.0.1:$hz_port" i
+  for i in $(seq 1 $(( ${OPTIMIZERS:-2} + 2 ))); do members="$members,127.0.0.1:$((hz_port + i))"; done
+  export NWS_CLUSTER_PORT="$hz_port" NWS_CLUSTER_MEMBERS="$members"
   export NWS_PEERS_CACHE="$RUN_DIR/peers"
   mkdir -p "$NWS_PEERS_CACHE/s3"
   jar=s3proxy-4.1.0-jar-with-dependencies.jar

@@ -32,8 +32,8 @@ nws_jar api >/dev/null
 nws_jar optimizer >/dev/null
 bench_jar=$(nws_jar benchmarks)
 
-nws_private_cluster "$NWS_ROOT/target/soak/$(date +%Y%m%d-%H%M%S)"
 export OPTIMIZERS="${OPTIMIZERS:-2}"
+nws_private_cluster "$NWS_ROOT/target/soak/$(date +%Y%m%d-%H%M%S)"
 trap nws_private_cluster_stop EXIT
 
 echo "soak: run folder $RUN_DIR; API 127.0.0.1:$API_PORT, Redis :$REDIS_PORT, S3 :$S3_PORT, Hazelcast :$NWS_CLUSTER_PORT" >&2
