@@ -102,6 +102,10 @@ public final class Presets {
       throw Options.invalid(Options.PRESET + " was given more than once with different values");
     }
     String name = params.get(Options.PRESET);
+    if (name.isEmpty()) {
+      // As an empty wm or wmimg means none: what a form with "no preset" chosen sends.
+      return MultiMap.caseInsensitiveMultiMap().addAll(params).remove(Options.PRESET);
+    }
     MultiMap preset = byName.get(name);
     if (preset == null) {
       throw Options.invalid(byName.isEmpty()

@@ -53,6 +53,8 @@ class PresetsTest {
     assertEquals("unknown preset 'big'; presets are hero, thumb", requestRefusal(config, params("preset", "big")));
     assertTrue(requestRefusal(Config.defaults(), params("preset", "thumb")).contains("this service has no presets"));
     assertTrue(requestRefusal(config, params("preset", "thumb", "preset", "hero")).contains("more than once"));
+    assertEquals(config.options(params("w", "10"), Set.of(), true), config.options(params("preset", "", "w", "10"), Set.of(), true),
+        "an empty preset is none, as an empty wm is no text");
   }
 
   @Test
