@@ -29,7 +29,7 @@ S3_BUCKET="${NWS_S3_BUCKET:-nws-originals}"
 
 log() { echo "cluster-local: $*" >&2; }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+alive() { nws_read_pid "$1" >/dev/null; }
 
 
 start_redis() {
@@ -42,13 +42,13 @@ start_redis() {
   mkdir -p "$RUN_DIR/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --protected-mode yes --save '' --appendonly no \
     --dir "$RUN_DIR/redis" --daemonize no --logfile '' >"$RUN_DIR/redis.log" 2>&1 &
-  echo $! >"$RUN_DIR/redis.pid"
-  log "redis on 127.0.0.1:$REDIS_PORT (pid $(cat "$RUN_DIR/redis.pid"))"
+  nws_write_pid "$RUN_DIR/redis.pid" $!
+  log "redis on 127.0.0.1:$REDIS_PORT (pid $!)"
 }
 
 start_s3() {
   if [ -x "$S3_PEER/run.sh" ]; then
-    "$S3_PEER/run.sh" "$S3_PORT" "$RUN_DIR/s3" "$S3_BUCKET" >"$RUN_DIR/s3.pid"
+    nws_write_pid "$RUN_DIR/s3.pid" "$("$S3_PEER/run.sh" "$S3_PORT" "$RUN_DIR/s3" "$S3_BUCKET")"
   elif [ -n "${S3PROXY_JAR:-}" ]; then
     mkdir -p "$RUN_DIR/s3/$S3_BUCKET"
     cat >"$RUN_DIR/s3.properties" <<EOF
@@ -60,7 +60,7 @@ jclouds.provider=filesystem
 jclouds.filesystem.basedir=$RUN_DIR/s3
 EOF
     java -Xmx256m -jar "$S3PROXY_JAR" --properties "$RUN_DIR/s3.properties" >"$RUN_DIR/s3.log" 2>&1 &
-    echo $! >"$RUN_DIR/s3.pid"
+    nws_write_pid "$RUN_DIR/s3.pid" $!
   else
     log "no S3 server ($S3_PEER or S3PROXY_JAR): originals go to $RUN_DIR/data"
     return
@@ -69,7 +69,7 @@ EOF
   export NWS_S3_ACCESS_KEY="${NWS_S3_ACCESS_KEY:-nwsaccess}"
   export NWS_S3_SECRET_KEY="${NWS_S3_SECRET_KEY:-nwssecret}"
   export NWS_S3_BUCKET="$S3_BUCKET"
-  log "S3 on 127.0.0.1:$S3_PORT, bucket $S3_BUCKET (pid $(cat "$RUN_DIR/s3.pid"))"
+  log "S3 on 127.0.0.1:$S3_PORT, bucket $S3_BUCKET (pid $(nws_read_pid "$RUN_DIR/s3.pid"))"
 }
 
 # start_node NAME JAR [VAR=VALUE...]
@@ -80,7 +80,7 @@ start_node() {
   # shellcheck disable=SC2086
   env NWS_CLUSTER=true NWS_STORAGE_DIR="$RUN_DIR/data" "$@" \
     java $NWS_HZ_OPENS $JAVA_OPTS -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 &
-  echo $! >"$RUN_DIR/$name.pid"
+  nws_write_pid "$RUN_DIR/$name.pid" $!
   log "$name started (pid $!, log $RUN_DIR/$name.log)"
 }
 
@@ -116,9 +116,8 @@ start() {
 # stop_pid FILE: SIGTERM, wait for the drain (up to 40 s), then SIGKILL.
 stop_pid() {
   local file="$1"
-  alive "$file" || { rm -f "$file"; return; }
   local pid
-  pid="$(cat "$file")"
+  pid=$(nws_read_pid "$file") || { rm -f "$file"; return; }
   kill -TERM "$pid"
   for _ in $(seq 1 400); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
@@ -141,7 +140,7 @@ stop() {
 status() {
   for f in "$RUN_DIR"/*.pid; do
     [ -e "$f" ] || continue
-    if alive "$f"; then echo "$(basename "$f" .pid): running (pid $(cat "$f"))"; else echo "$(basename "$f" .pid): gone"; fi
+    if alive "$f"; then echo "$(basename "$f" .pid): running (pid $(nws_read_pid "$f"))"; else echo "$(basename "$f" .pid): gone"; fi
   done
   curl -fsS "http://127.0.0.1:$API_PORT/ready" && echo
 }

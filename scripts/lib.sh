@@ -132,15 +132,28 @@ nws_private_cluster() {
   done
 }
 
+# nws_write_pid FILE PID: records "PID STARTTIME" (clock ticks since boot, /proc/PID/stat field
+# 22), as the peers do, so a pid the kernel gave to another process since is never signalled.
+nws_write_pid() { echo "$2 $(sed -E 's/^.*\) //' "/proc/$2/stat" 2>/dev/null | awk '{print $20}')" >"$1"; }
+
+# nws_read_pid FILE: prints the recorded pid when that same process still runs, else fails.
+nws_read_pid() {
+  [ -f "$1" ] || return 1
+  local pid start
+  read -r pid start <"$1" || true
+  [ -n "${pid:-}" ] && kill -0 "$pid" 2>/dev/null || return 1
+  [ -z "${start:-}" ] || [ "$(sed -E 's/^.*\) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $20}')" = "$start" ] || return 1
+  echo "$pid"
+}
+
 # nws_private_cluster_stop: stops what nws_private_cluster's RUN_DIR holds: the nodes and stores
-# through cluster-local.sh, then, by its recorded pid only, anything still alive there (a restart
-# cut short).
+# through cluster-local.sh, then, by its recorded pid and start time only, anything still alive
+# there (a restart cut short).
 nws_private_cluster_stop() {
+  [ -n "${RUN_DIR:-}" ] || return 0
   "$NWS_ROOT/scripts/cluster-local.sh" stop >/dev/null 2>&1 || true
   local f pid
-  for f in "$RUN_DIR"/*.pid "$NWS_PEERS_CACHE"/s3/run/*.pid; do
-    [ -e "$f" ] || continue
-    pid=$(awk '{print $1}' "$f")
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+  for f in "$RUN_DIR"/*.pid "${NWS_PEERS_CACHE:-$RUN_DIR/peers}"/s3/run/*.pid; do
+    pid=$(nws_read_pid "$f") && kill -KILL "$pid" 2>/dev/null || true
   done
 }

@@ -12,8 +12,6 @@ public record Focus(double x, double y) {
   /** No focal point: the crop follows {@code gravity}. */
   public static final Focus NONE = new Focus(-1, -1);
 
-  private static final String FRACTION = "\\d{0,3}(\\.\\d{0,6})?";
-
   public boolean isSet() {
     return !equals(NONE);
   }
@@ -24,21 +22,13 @@ public record Focus(double x, double y) {
     if (parts.length != 2) {
       return null;
     }
-    Double x = fraction(parts[0].trim());
-    Double y = fraction(parts[1].trim());
+    Double x = Option.decimal(parts[0].trim(), 0, 1);
+    Double y = Option.decimal(parts[1].trim(), 0, 1);
     return x == null || y == null ? null : new Focus(x, y);
   }
 
   /** As the canonical form writes it; {@link #NONE} is the empty text. */
   String format() {
     return isSet() ? String.format(Locale.ROOT, "%.3f,%.3f", x, y) : "";
-  }
-
-  private static Double fraction(String raw) {
-    if (!raw.matches(FRACTION) || raw.equals(".") || raw.isEmpty()) {
-      return null;
-    }
-    double value = Math.round(Double.parseDouble(raw) * 1000) / 1000.0;
-    return value < 0 || value > 1 ? null : value;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One processing option: its name (a query parameter, form field and event-bus header alike), its
@@ -23,6 +24,8 @@ public record Option<T>(
     Function<T, String> formatter,
     String accepts,
     JsonObject schema) {
+
+  private static final Pattern DECIMAL = Pattern.compile("\\d{0,3}(\\.\\d{0,6})?");
 
   public Option {
     schema = schema.put("name", name).put("accepts", accepts);
@@ -46,15 +49,21 @@ public record Option<T>(
   /** A number {@code min..max} written with at most 3 decimals (more are rounded away). */
   static Option<Double> number(int index, String name, double min, double max, double fallback) {
     String range = Option.plain(min) + ".." + Option.plain(max);
-    return new Option<>(index, name, fallback, raw -> {
-      if (!raw.matches("\\d{0,3}(\\.\\d{0,6})?") || raw.equals(".") || raw.isEmpty()) {
-        return null;
-      }
-      // Kept to the precision the canonical form writes, so the cache key says what is drawn.
-      double value = Math.round(Double.parseDouble(raw) * 1000) / 1000.0;
-      return value < min || value > max ? null : value;
-    }, v -> String.format(Locale.ROOT, "%.3f", v), "a number " + range,
+    return new Option<>(index, name, fallback, raw -> decimal(raw, min, max),
+        v -> String.format(Locale.ROOT, "%.3f", v), "a number " + range,
         new JsonObject().put("type", "number").put("min", json(min)).put("max", json(max)));
+  }
+
+  /**
+   * {@code raw} as a plain decimal in {@code min..max}, rounded to the 3 decimals the canonical
+   * form writes (so the cache key says what is drawn); null when it is anything else.
+   */
+  static Double decimal(String raw, double min, double max) {
+    if (!DECIMAL.matcher(raw).matches() || raw.equals(".") || raw.isEmpty()) {
+      return null;
+    }
+    double value = Math.round(Double.parseDouble(raw) * 1000) / 1000.0;
+    return value < min || value > max ? null : value;
   }
 
   /** A focal point {@code x,y}; see {@link Focus}. */

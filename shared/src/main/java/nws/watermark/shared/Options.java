@@ -2,6 +2,7 @@ package nws.watermark.shared;
 
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -129,7 +130,11 @@ public final class Options {
     if (o.get(FIT) != Fit.COVER) {
       o = o.with(GRAVITY, Gravity.CENTER).with(FOCUS, Focus.NONE);
     } else if (o.get(FOCUS).isSet()) {
-      o = o.with(GRAVITY, Gravity.CENTER);
+      // A focus on the centre or on an edge's middle or a corner is that gravity: one cache key.
+      Focus focus = o.get(FOCUS);
+      Gravity same = Arrays.stream(Gravity.values()).filter(g -> g != Gravity.SMART && g.point().equals(focus))
+          .findFirst().orElse(null);
+      o = same == null ? o.with(GRAVITY, Gravity.CENTER) : o.with(GRAVITY, same).with(FOCUS, Focus.NONE);
     }
     if (o.get(WMIMG).isEmpty()) {
       o = o.with(WMSCALE, WMSCALE.fallback());

@@ -59,7 +59,8 @@ public final class Presets {
 
   private static MultiMap options(String list, String name, String source) {
     MultiMap options = MultiMap.caseInsensitiveMultiMap();
-    for (String pair : list.split(",")) {
+    // A comma starts a new pair only before "name:": focus:0.3,0.7 and wm:Hello, world stay whole.
+    for (String pair : list.split(",(?=\\s*[A-Za-z]+\\s*:)")) {
       if (pair.isBlank()) {
         continue;
       }
@@ -120,11 +121,6 @@ public final class Presets {
       }
     }
     return out;
-  }
-
-  /** Whether a request may name a preset only. */
-  public boolean onlyPresets() {
-    return onlyPresets;
   }
 
   /** Each preset's options, and whether only presets are allowed, for {@code GET /options} and the page. */

@@ -49,6 +49,10 @@ class CropAndLogoOptionsTest {
     assertEquals(new Focus(0.25, 0.75), focused.get(Options.FOCUS));
     assertEquals(Gravity.CENTER, focused.get(Options.GRAVITY));
     assertTrue(focused.canonical().contains("focus=0.250,0.750"), focused.canonical());
+    assertEquals(parse("fit", "cover").canonical(), parse("fit", "cover", "focus", "0.5,0.5").canonical(),
+        "a focus on the centre is the default crop: one cache key");
+    assertEquals(parse("fit", "cover", "gravity", "ne").canonical(), parse("fit", "cover", "focus", "1,0").canonical(),
+        "a focus on a corner is that gravity");
     assertTrue(refusal("focus", "0.5").contains("focus must be two numbers 0..1 as x,y"));
     assertTrue(refusal("focus", "1.5,0").contains("focus must be"));
     assertTrue(refusal("gravity", "north").contains("gravity must be one of center, n, s, e, w, ne, nw, se, sw, smart"));

@@ -48,6 +48,15 @@ class PresetsTest {
   }
 
   @Test
+  void a_preset_may_hold_a_focal_point_and_text_with_commas_and_colons() {
+    Config config = Config.fromEnv(Map.of("NWS_PRESETS", "hero=fit:cover,focus:0.3,0.7,wm:Photo: Jane, 2026,q:70"));
+    ImageOptions hero = config.options(params("preset", "hero"), Set.of(), true);
+    assertEquals(new Focus(0.3, 0.7), hero.get(Options.FOCUS));
+    assertEquals("Photo: Jane, 2026", hero.get(Options.WM));
+    assertEquals(70, hero.get(Options.Q));
+  }
+
+  @Test
   void an_unknown_preset_is_a_400_listing_the_presets() {
     Config config = Config.fromEnv(Map.of("NWS_PRESETS", SPEC));
     assertEquals("unknown preset 'big'; presets are hero, thumb", requestRefusal(config, params("preset", "big")));

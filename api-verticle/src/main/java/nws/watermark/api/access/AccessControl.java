@@ -138,9 +138,23 @@ public final class AccessControl {
     return signed == null ? RoutingContext::next : signed;
   }
 
-  /** {@code POST /upload}'s query: signed too, when {@code NWS_SIGNED_UPLOAD_OPTIONS} says so. */
+  /**
+   * {@code POST /upload}'s query: signed too, when {@code NWS_SIGNED_UPLOAD_OPTIONS} says so. An
+   * upload with no query asks for the service's defaults, which need no guarding (and form fields
+   * are refused in this mode): the upload page, which holds no key, uploads that way.
+   */
   public Handler<RoutingContext> signedUploads() {
-    return signed == null || !config.signedUploadOptions() ? RoutingContext::next : signed;
+    if (signed == null || !config.signedUploadOptions()) {
+      return RoutingContext::next;
+    }
+    return ctx -> {
+      String query = ctx.request().query();
+      if (query == null || query.isEmpty()) {
+        ctx.next();
+      } else {
+        signed.handle(ctx);
+      }
+    };
   }
 
   /**

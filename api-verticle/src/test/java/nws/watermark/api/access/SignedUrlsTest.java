@@ -80,6 +80,10 @@ class SignedUrlsTest {
       HttpResponse<Buffer> signed = strict.uploadRaw(photo, "image/jpeg", fresh.sign("/upload?w=100").substring(7));
       assertEquals(200, signed.statusCode(), signed.bodyAsString());
       assertEquals("100", signed.getHeader("X-Image-Width"));
+      // No query at all asks for the defaults: what the upload page, which holds no key, sends.
+      HttpResponse<Buffer> defaults = strict.uploadRaw(photo, "image/jpeg", "");
+      assertEquals(200, defaults.statusCode(), defaults.bodyAsString());
+      assertEquals("1024", defaults.getHeader("X-Image-Width"));
       // Options in form fields would slip past the signed query: refused.
       HttpResponse<Buffer> form = strict.client.post(fresh.sign("/upload"))
           .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create().attribute("w", "4000")

@@ -18,6 +18,8 @@ public final class WebpStill {
   /** VP8X flag of an animated file. */
   private static final int ANIMATION = 0x02;
 
+  private static final WebPImageReaderSpi SPI = new WebPImageReaderSpi();
+
   private WebpStill() {}
 
   /** A reader for a still WebP, when libwebp loaded (else ImageIO's registered one reads it). */
@@ -25,7 +27,7 @@ public final class WebpStill {
     if (!isStill(in, length) || WebpWriter.load().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new WebPImageReaderSpi().createReaderInstance());
+    return Optional.of(SPI.createReaderInstance());
   }
 
   /** Whether {@code reader} is libwebp's, as {@link #reader} gives it. */

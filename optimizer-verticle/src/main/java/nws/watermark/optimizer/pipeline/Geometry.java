@@ -9,11 +9,6 @@ import nws.watermark.shared.Fit;
  */
 record Geometry(int cropX, int cropY, int cropWidth, int cropHeight, int width, int height, boolean smart) {
 
-  /** The crop centred on the source. */
-  static Geometry of(int srcW, int srcH, int boxW, int boxH, Fit fit, boolean enlarge) {
-    return of(srcW, srcH, boxW, boxH, fit, enlarge, 0.5, 0.5, false);
-  }
-
   /** A {@code cover} crop centred on ({@code fx}, {@code fy}), fractions of the stored source. */
   static Geometry of(int srcW, int srcH, int boxW, int boxH, Fit fit, boolean enlarge, double fx, double fy,
       boolean smart) {

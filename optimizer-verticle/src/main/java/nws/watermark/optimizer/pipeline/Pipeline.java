@@ -27,6 +27,7 @@ public final class Pipeline {
   private final List<Step> steps;
   private final Engine engine;
   private final FormatsConfig formats;
+  private final Logos logos;
 
   /** A pipeline on the fastest engine this JVM has ({@link Engine#best()}). */
   public Pipeline(Config config) {
@@ -37,13 +38,14 @@ public final class Pipeline {
   public Pipeline(Config config, Engine engine) {
     this.engine = engine == Engine.TURBOJPEG && TurboJpeg.load().isEmpty() ? Engine.IMAGEIO : engine;
     this.formats = config.formats();
+    this.logos = Logos.of(config.images().logoDir());
     this.steps = List.of(
         new Decode(config.images().maxPixels(), this.engine),
         new Srgb(),
         new Flatten(config.images().background()),
         new Resize(this.engine),
         new Orient(),
-        new Watermark(Logos.of(config.images().logoDir())),
+        new Watermark(logos),
         new Encode(this.engine, formats));
   }
 
@@ -67,6 +69,8 @@ public final class Pipeline {
       throw new ServiceException(ErrorCode.INVALID_OPTION,
           "format=auto is chosen from the request's Accept header by the HTTP API; over the event bus, name a format");
     }
+    // A logo this node lacks is refused before any decoding, whatever else the request says.
+    logos.check(options.get(Options.WMIMG));
     Job job = new Job(input, length, formats.resolved(options));
     try {
       for (Step step : steps) {

@@ -45,7 +45,9 @@ final class Watermark implements Step {
       text = null;
     }
     double margin = TextMark.margin(w, h);
-    BufferedImage logo = o.get(Options.WMIMG).isEmpty() ? null : logo(job, w, h, margin);
+    // Stacked at one pos, the logo gets the height the text and the gap between them leave.
+    double textRoom = text == null || pos == Position.TILE ? 0 : text.height() + margin / 2;
+    BufferedImage logo = o.get(Options.WMIMG).isEmpty() ? null : logo(job, w, h, margin, textRoom);
     if (text == null && logo == null) {
       return;
     }
@@ -69,8 +71,11 @@ final class Watermark implements Step {
     }
   }
 
-  /** The logo at {@code wmscale} of the width, never past its own size unless {@code enlarge}, inside the margins. */
-  private BufferedImage logo(Job job, int w, int h, double margin) {
+  /**
+   * The logo at {@code wmscale} of the width, never past its own size unless {@code enlarge},
+   * inside the margins with {@code textRoom} left for the text under it.
+   */
+  private BufferedImage logo(Job job, int w, int h, double margin, double textRoom) {
     ImageOptions o = job.options;
     String name = o.get(Options.WMIMG);
     int[] own = logos.size(name);
@@ -82,7 +87,7 @@ final class Watermark implements Step {
       width = Math.min(width, w - 2 * margin);
     }
     double height = width * own[1] / own[0];
-    double maxHeight = o.get(Options.POS) == Position.TILE ? h : h - 2 * margin;
+    double maxHeight = o.get(Options.POS) == Position.TILE ? h : h - 2 * margin - textRoom;
     if (height > maxHeight) {
       width *= maxHeight / height;
       height = maxHeight;

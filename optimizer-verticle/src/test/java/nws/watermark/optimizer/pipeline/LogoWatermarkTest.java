@@ -159,6 +159,36 @@ class LogoWatermarkTest {
     assertTrue(lastRed < H - 20 && firstWhite > H * 2 / 3, "both in the bottom third");
   }
 
+  @ParameterizedTest(name = "pos={0}")
+  @CsvSource({"tl", "br"})
+  void logo_and_text_on_a_short_wide_output_stay_inside_it(String pos) throws IOException {
+    // 800 x 60: a 160-px logo of this 2:1 shape would be 80 px high; with the text it must shrink.
+    BufferedImage marked = render("wmimg", "half", "wm", "Hello", "pos", pos, "w", "800", "h", "60", "fit", "cover");
+    BufferedImage plain = render("wm", "", "w", "800", "h", "60", "fit", "cover");
+    int first = -1;
+    int last = -1;
+    for (int y = 0; y < marked.getHeight(); y++) {
+      for (int x = 0; x < marked.getWidth(); x++) {
+        if (marked.getRGB(x, y) != plain.getRGB(x, y)) {
+          first = first < 0 ? y : first;
+          last = y;
+        }
+      }
+    }
+    assertTrue(first > 0 && last < marked.getHeight() - 1, "the marks keep off the edges: rows " + first + ".." + last);
+    int redRows = 0;
+    for (int y = 0; y < marked.getHeight(); y++) {
+      for (int x = 0; x < marked.getWidth(); x++) {
+        Color c = new Color(marked.getRGB(x, y));
+        if (c.getRed() > 240 && c.getGreen() < 15) {
+          redRows++;
+          break;
+        }
+      }
+    }
+    assertTrue(redRows > 4, "the logo is still drawn, smaller: " + redRows + " rows");
+  }
+
   @Test
   void an_unknown_logo_is_refused_with_the_names_there_are() {
     ServiceException e = assertThrows(ServiceException.class, () -> render("wmimg", "acme"));

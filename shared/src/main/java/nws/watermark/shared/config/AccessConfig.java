@@ -31,7 +31,7 @@ public record AccessConfig(
   private static final String RATE_KIND = "a rate such as 600/m (a number per s, m, h or d), or 0 for none";
 
   public static final Setting<List<Secret>> SIGNING_KEYS = Setting.parsed("NWS_SIGNING_KEYS", List.<Secret>of(),
-      raw -> secrets(raw, ","), "comma-separated secrets").shownAs(AccessConfig::count).documentedAs("none");
+      raw -> secrets(raw), "comma-separated secrets").shownAs(AccessConfig::count).documentedAs("none");
   public static final Setting<Boolean> SIGNED_UPLOAD_OPTIONS = Setting.bool("NWS_SIGNED_UPLOAD_OPTIONS", false);
   public static final Setting<String> API_KEYS = Setting.trimmed("NWS_API_KEYS", "")
       .shownAs(v -> v.startsWith("@") ? "from " + v.substring(1) : v.isEmpty() ? "(unset)" : "(set)").documentedAs("none");
@@ -76,19 +76,19 @@ public record AccessConfig(
   /** {@code NWS_API_KEYS}: comma-separated, or {@code @file} with one key per line ({@code #} comments). */
   private static List<Secret> apiKeys(String value) {
     if (!value.startsWith("@")) {
-      return secrets(value, ",");
+      return secrets(value);
     }
     Path file = Path.of(value.substring(1));
     try {
-      return secrets(Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-          .filter(line -> !line.trim().startsWith("#")).reduce("", (a, b) -> a + "\n" + b), "\n");
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(Secret::new).toList();
     } catch (IOException e) {
       throw API_KEYS.refused("comma-separated keys or @<file> naming a readable file", "@" + file + " (" + e + ")");
     }
   }
 
-  private static List<Secret> secrets(String raw, String separator) {
-    return Arrays.stream(raw.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).map(Secret::new).toList();
+  private static List<Secret> secrets(String raw) {
+    return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Secret::new).toList();
   }
 
   private static List<String> list(String raw) {
