@@ -202,6 +202,11 @@
       saved.textContent = 'not compared: image URLs here are signed';
       return;
     }
+    if (onlyPresets) {
+      // format=jpeg is an option, which a presets-only service refuses.
+      saved.textContent = 'not compared: this service takes presets only';
+      return;
+    }
     saved.textContent = '…';
     const query = new URLSearchParams(options().filter(([name]) => name !== 'format'));
     query.set('format', 'jpeg');

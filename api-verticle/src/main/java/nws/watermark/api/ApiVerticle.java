@@ -59,6 +59,13 @@ public class ApiVerticle extends VerticleBase {
           // Read here too so a wmimg this node's logos lack is refused before the upload is stored.
           return vertx.executeBlocking(() -> Logos.of(config.images().logoDir()));
         })
+        .map(logos -> {
+          // A node without the folder leaves logos to the optimizers, which check the presets themselves.
+          if (logos != Logos.NONE) {
+            logos.checkPresets(config.presets().presets());
+          }
+          return logos;
+        })
         .compose(this::listen);
   }
 

@@ -68,11 +68,22 @@ public final class Original {
    * this request stored, so that junk does not fill the store. The answer does not wait for it.
    */
   public <T> Future<T> refused(Throwable err) {
-    if (storedHere && REFUSALS.contains(ErrorCode.of(err))) {
+    if (storedHere && REFUSALS.contains(ErrorCode.of(err)) && !codecMissing(err)) {
       storedHere = false;
       store.delete(sha256).onFailure(e -> log.warn("refused original {} not removed from storage ({})", sha256, e.toString()));
     }
     return Future.failedFuture(err);
+  }
+
+  /**
+   * An HEIC or AVIF (an ISO BMFF file: "ftyp" at byte 4) refused as unsupported was refused by a
+   * node without libheif, not for its bytes: another node, or this one once the codec is
+   * installed, reads it, so its original stays.
+   */
+  private boolean codecMissing(Throwable err) {
+    Buffer b = bytes == null ? null : bytes.result();
+    return ErrorCode.of(err) == ErrorCode.UNSUPPORTED_FORMAT && b != null && b.length() >= 8
+        && b.getByte(4) == 'f' && b.getByte(5) == 't' && b.getByte(6) == 'y' && b.getByte(7) == 'p';
   }
 
   private Future<Buffer> saved() {

@@ -57,6 +57,7 @@ public final class Optimizers {
     // Logos are read and checked before any worker starts: a bad one stops the start, named.
     return vertx.executeBlocking(() -> Logos.of(config.images().logoDir()))
         .compose(logos -> {
+          logos.checkPresets(config.presets().presets());
           log.info("logos: {}", logos);
           return deployWorkers(instances);
         });

@@ -187,7 +187,7 @@ public final class Options {
   }
 
   /** Echoes what the client sent, but never a megabyte of it and never control characters. */
-  static String clip(String raw) {
+  public static String clip(String raw) {
     String printable = raw.codePoints()
         .map(c -> Character.isISOControl(c) ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)

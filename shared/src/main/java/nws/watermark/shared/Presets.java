@@ -123,6 +123,17 @@ public final class Presets {
     return out;
   }
 
+  /** Each preset's value of {@code option} (such as the logo each names), by preset name; presets without it left out. */
+  public Map<String, String> valuesOf(Option<?> option) {
+    Map<String, String> values = new LinkedHashMap<>();
+    byName.forEach((name, options) -> {
+      if (options.contains(option.name())) {
+        values.put(name, options.get(option.name()));
+      }
+    });
+    return values;
+  }
+
   /** Each preset's options, and whether only presets are allowed, for {@code GET /options} and the page. */
   public JsonObject describe() {
     JsonObject presets = new JsonObject();

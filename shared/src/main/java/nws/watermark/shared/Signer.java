@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  * client or a proxy escaped the URL. The first key signs; every key verifies, so keys rotate.
  */
 public final class Signer {
+
+  /** Unpadded base64url of 32 bytes. */
+  private static final Pattern SIG_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   public static final String SIG = "sig";
   public static final String EXP = "exp";
@@ -148,7 +152,7 @@ public final class Signer {
 
   /** The signature's bytes, or null when it is not unpadded base64url (a padded or base64 one is wrong, not guessed at). */
   private static byte[] decode(String sig) {
-    if (!sig.matches("[A-Za-z0-9_-]{43}")) {
+    if (!SIG_SHAPE.matcher(sig).matches()) {
       return null;
     }
     return Base64.getUrlDecoder().decode(sig);

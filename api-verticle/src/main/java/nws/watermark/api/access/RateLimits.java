@@ -2,6 +2,7 @@ package nws.watermark.api.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +25,16 @@ final class RateLimits {
   private final Rate rate;
   private final String what;
   private final Cache<String, Bucket> buckets;
+  /** Every client's allowance, built once; null when this limit is off. */
+  private final Bandwidth limit;
   private final AtomicLong refused = new AtomicLong();
 
   /** {@code what}: what is counted, for the message ("requests", "renders"). */
   RateLimits(Rate rate, String what) {
     this.rate = rate;
     this.what = what;
+    this.limit = rate.limits() ? Bandwidth.builder().capacity(rate.count()).refillGreedy(rate.count(), rate.per()).build()
+        : null;
     this.buckets = Caffeine.newBuilder()
         .maximumSize(MAX_CLIENTS)
         .expireAfterAccess(rate.per())
@@ -46,9 +51,7 @@ final class RateLimits {
     if (!rate.limits()) {
       return;
     }
-    Bucket bucket = buckets.get(client, c -> Bucket.builder()
-        .addLimit(limit -> limit.capacity(rate.count()).refillGreedy(rate.count(), rate.per()))
-        .build());
+    Bucket bucket = buckets.get(client, c -> Bucket.builder().addLimit(limit).build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       refused.incrementAndGet();

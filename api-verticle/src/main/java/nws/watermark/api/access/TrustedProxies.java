@@ -25,8 +25,7 @@ final class TrustedProxies {
 
   /** The address of the client that sent {@code request}. */
   String clientOf(HttpServerRequest request) {
-    var peer = request.remoteAddress();
-    String address = peer == null || peer.host() == null ? "unknown" : peer.host();
+    String address = Client.peer(request);
     if (blocks.isEmpty() || !trusted(address)) {
       return address;
     }

@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.internal.ContextInternal;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import nws.watermark.optimizer.boot.Members;
 import nws.watermark.shared.Addresses;
 
@@ -22,11 +23,16 @@ final class OptimizerPresence {
 
   private final Vertx vertx;
   private final Context context;
+  private final long readTimeoutMs;
   private boolean gone;
+  /** The read in progress, which every caller meanwhile shares: one cluster read, not one a job. */
+  private Future<Boolean> reading;
 
-  OptimizerPresence(Vertx vertx, Context context) {
+  /** {@code readTimeoutMs}: how long a read may take before it counts as "yes" (the job goes out). */
+  OptimizerPresence(Vertx vertx, Context context, long readTimeoutMs) {
     this.vertx = vertx;
     this.context = context;
+    this.readTimeoutMs = readTimeoutMs;
   }
 
   /** Succeeds when a job may go out; fails with {@link #noneLeft()} while no optimizer is known to be left. */
@@ -38,13 +44,26 @@ final class OptimizerPresence {
   }
 
   /**
-   * A fresh read, completed on this context; remembers its answer. A failed read counts as yes
-   * (the job goes out as before).
+   * A fresh read, completed on this context; remembers its answer. A failed read, or one that
+   * takes longer than {@code readTimeoutMs} (Hazelcast may wait on lost partitions for minutes),
+   * counts as yes: the job goes out as before and the receipt rule catches a dead node.
    */
   Future<Boolean> alive() {
+    if (reading != null) {
+      return reading;
+    }
     Promise<Set<String>> read = ((ContextInternal) context).promise();
     Members.liveConsumers(vertx, Addresses.OPTIMIZE).onComplete(read);
-    return read.future().map(nodes -> !nodes.isEmpty()).otherwise(true).onSuccess(alive -> gone = !alive);
+    Future<Boolean> answer = read.future().timeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+        .map(nodes -> !nodes.isEmpty()).otherwise(true);
+    reading = answer;
+    answer.onComplete(alive -> {
+      gone = !alive.result();
+      if (reading == answer) {
+        reading = null;
+      }
+    });
+    return answer;
   }
 
   /** Maps to {@code Failure.NO_OPTIMIZER}: not retried, the client gets 503 with Retry-After. */

@@ -64,7 +64,7 @@ final class TrackedSender implements JobSender {
     this.context = vertx.getOrCreateContext();
     this.receiptTimeoutMs = receiptTimeoutMs;
     this.receiptAddress = "nws.api.receipts." + Members.nodeId(vertx);
-    this.optimizers = new OptimizerPresence(vertx, context);
+    this.optimizers = new OptimizerPresence(vertx, context, receiptTimeoutMs);
   }
 
   /** Starts listening for receipts and for nodes leaving; call from the API verticle. */

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import nws.watermark.api.http.upload.Malformed;
 import nws.watermark.shared.ErrorCode;
+import nws.watermark.shared.Options;
 import nws.watermark.shared.ServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,13 +105,13 @@ public final class ErrorResponder {
   }
 
   private static ServiceException fromStatus(RoutingContext ctx) {
-    String route = ctx.request().method() + " " + ctx.request().path();
+    String route = ctx.request().method() + " " + Options.clip(String.valueOf(ctx.request().path()));
     return switch (ctx.statusCode()) {
       case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such route: " + route);
       case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed: " + route);
       case 413 -> new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "the request body is too large");
       case 403 -> new ServiceException(ErrorCode.ORIGIN_NOT_ALLOWED, "the origin "
-          + ctx.request().getHeader("Origin") + " is not in NWS_CORS_ORIGINS");
+          + Options.clip(String.valueOf(ctx.request().getHeader("Origin"))) + " is not in NWS_CORS_ORIGINS");
       case 400 -> Malformed.of("it could not be routed");
       default -> new ServiceException(ErrorCode.INTERNAL, "unexpected internal error; it has been logged");
     };

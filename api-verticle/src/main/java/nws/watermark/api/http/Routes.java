@@ -44,8 +44,9 @@ public final class Routes {
     router.route().handler(access.cors());
     router.route().handler(access.identify());
 
-    // Each refusal before any work: the key before the body is read, the rate before anything is looked up.
-    router.post("/upload").handler(access.uploadKey()).handler(access.requestRate()).handler(access.signedUploads())
+    // Each refusal before any work: the rate first (key guessing counts too, by address), then the
+    // key before the body is read.
+    router.post("/upload").handler(access.requestRate()).handler(access.uploadKey()).handler(access.signedUploads())
         .handler(new UploadHandler(options, config.http(), config.limits().maxUploadBytes(), parts.formats(),
             parts.originals(), parts.uploads(), clients, access, images, errors));
     router.get("/images/:" + ImagesHandler.ID).handler(access.requestRate()).handler(access.signedImages())

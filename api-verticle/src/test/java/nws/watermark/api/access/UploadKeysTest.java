@@ -62,7 +62,11 @@ class UploadKeysTest {
         MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)), 0, 4);
     assertTrue(Scrape.parse(metrics).sum("nws_uploads_by_key_total", "key", id) >= 1, metrics);
     assertFalse(metrics.contains(KEY));
-    assertTrue(Scrape.parse(metrics).sum("nws_access_refused_total", "reason", "unauthorized") >= 0);
+    double before = Scrape.parse(metrics).sum("nws_access_refused_total", "reason", "unauthorized");
+    assertEquals(401, upload("X-Other", "nothing").statusCode());
+    String after = service.get("/metrics", MultiMap.caseInsensitiveMultiMap()).bodyAsString();
+    assertEquals(before + 1, Scrape.parse(after).sum("nws_access_refused_total", "reason", "unauthorized"), 0.0,
+        "a refusal is counted by its reason");
   }
 
   @Test

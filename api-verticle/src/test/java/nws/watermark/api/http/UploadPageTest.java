@@ -175,7 +175,7 @@ class UploadPageTest {
 
   @Test
   void a_service_that_takes_presets_only_offers_only_them() {
-    try (Service strict = Service.start(Map.of("NWS_PRESETS", "thumb=w:200,h:200,fit:cover;wide=w:600",
+    try (Service strict = Service.start(Map.of("NWS_PRESETS", "thumb=w:200,h:200,fit:cover;wide=w:600,format:webp",
         "NWS_ONLY_PRESETS", "true"))) {
       browser.get("http://127.0.0.1:" + strict.port + "/");
       new WebDriverWait(browser, WAIT).until(d -> "loaded".equals(byId("upload-form").getDomAttribute("data-defaults")));
@@ -187,6 +187,9 @@ class UploadPageTest {
       byId("submit").click();
       awaitResult();
       assertEquals("600 × 400", text("result-dims"), "the preset's size, and the upload was not refused");
+      assertEquals("WEBP", text("result-format"));
+      assertEquals("not compared: this service takes presets only", text("result-saved"),
+          "no JPEG asked for: format=jpeg is an option such a service refuses");
     }
   }
 
@@ -243,7 +246,8 @@ class UploadPageTest {
       browser.navigate().refresh();
       new WebDriverWait(browser, WAIT).until(d -> byId("upload-form").getDomAttribute("data-defaults") != null);
       assertEquals(key, byId("api-key").getDomProperty("value"));
-      assertEquals(0L, js("return window.localStorage.length"));
+      assertEquals(key, js("return window.sessionStorage.getItem('nws-api-key')"), "kept for this tab");
+      assertFalse(browser.getCurrentUrl().contains(key), "never in the address");
     }
   }
 

@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
 import nws.watermark.shared.ErrorCode;
 import nws.watermark.shared.Options;
+import nws.watermark.shared.Presets;
 import nws.watermark.shared.ServiceException;
 
 /**
@@ -74,6 +75,21 @@ public final class Logos {
           ? "wmimg='" + name + "': this node has no logos (NWS_WATERMARK_DIR is not set)"
           : "unknown logo wmimg='" + name + "'; logos are " + String.join(", ", names()));
     }
+  }
+
+  /**
+   * Refuses presets that name a logo this folder lacks: a configuration error found at start, not
+   * a client's 400 on every request for the preset.
+   *
+   * @throws IllegalArgumentException naming the preset and the logo
+   */
+  public void checkPresets(Presets presets) {
+    presets.valuesOf(Options.WMIMG).forEach((preset, logo) -> {
+      if (!logo.isEmpty() && !originals.containsKey(logo)) {
+        throw new IllegalArgumentException("NWS_PRESETS: preset '" + preset + "' names logo '" + logo + "', which "
+            + (originals.isEmpty() ? "no NWS_WATERMARK_DIR holds" : dir + " lacks (logos: " + String.join(", ", names()) + ")"));
+      }
+    });
   }
 
   /** The logo's own width and height. */

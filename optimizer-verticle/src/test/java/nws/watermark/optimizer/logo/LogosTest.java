@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import nws.watermark.shared.Presets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,17 @@ class LogosTest {
     assertEquals(BufferedImage.TYPE_INT_ARGB_PRE, scaled.getType());
     assertSame(scaled, logos.scaled("acme", 150, 50), "prepared once per (logo, size)");
     assertSame(logos, Logos.of(dir.toString()), "read once per process");
+  }
+
+  @Test
+  void a_preset_naming_a_logo_the_folder_lacks_is_refused_naming_both(@TempDir Path dir) throws IOException {
+    png(dir.resolve("acme.png"), 30, 10);
+    Logos logos = Logos.of(dir.toString());
+    logos.checkPresets(Presets.parse("brand=wmimg:acme;thumb=w:100", false, "NWS_PRESETS"));
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> logos.checkPresets(Presets.parse("brand=wmimg:other", false, "NWS_PRESETS"))).getMessage();
+    assertTrue(message.contains("preset 'brand' names logo 'other'") && message.contains("logos: acme"), message);
+    assertThrows(IllegalArgumentException.class, () -> Logos.NONE.checkPresets(Presets.parse("b=wmimg:acme", false, "x")));
   }
 
   @Test

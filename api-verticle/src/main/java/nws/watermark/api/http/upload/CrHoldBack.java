@@ -29,11 +29,11 @@ public final class CrHoldBack extends ChannelInboundHandlerAdapter {
 
   /** Puts one on {@code connection}'s pipeline, right after its HTTP/1.1 request decoder. */
   public static void install(HttpConnection connection) {
-    if (connection instanceof ConnectionBase base) {
-      Channel channel = base.channel();
-      if (channel.pipeline().get("httpDecoder") != null && channel.pipeline().get(NAME) == null) {
-        channel.pipeline().addAfter("httpDecoder", NAME, new CrHoldBack());
-      }
+    Channel channel = connection instanceof ConnectionBase base ? base.channel() : null;
+    if (channel == null || channel.pipeline().get("httpDecoder") == null) {
+      PipelineMissing.warnOnce(NAME, "httpDecoder");
+    } else if (channel.pipeline().get(NAME) == null) {
+      channel.pipeline().addAfter("httpDecoder", NAME, new CrHoldBack());
     }
   }
 

@@ -46,14 +46,14 @@ public final class FramingGuard extends ChannelDuplexHandler {
 
   /** Puts one on {@code connection}'s pipeline, right before Vert.x's handler. */
   public static void install(HttpConnection connection) {
-    if (connection instanceof ConnectionBase base) {
-      Channel channel = base.channel();
-      if (channel.pipeline().get("handler") != null && channel.pipeline().get(NAME) == null) {
-        FramingGuard guard = new FramingGuard();
-        channel.pipeline().addBefore("handler", NAME, guard);
-        // Vert.x reports a decoder's exception to the connection, then closes it: kept for close().
-        connection.exceptionHandler(err -> guard.failure = err);
-      }
+    Channel channel = connection instanceof ConnectionBase base ? base.channel() : null;
+    if (channel == null || channel.pipeline().get("handler") == null) {
+      PipelineMissing.warnOnce(NAME, "handler");
+    } else if (channel.pipeline().get(NAME) == null) {
+      FramingGuard guard = new FramingGuard();
+      channel.pipeline().addBefore("handler", NAME, guard);
+      // Vert.x reports a decoder's exception to the connection, then closes it: kept for close().
+      connection.exceptionHandler(err -> guard.failure = err);
     }
   }
 
