@@ -92,7 +92,7 @@ for target in "${targets[@]}"; do
   engine=$(curl -s "http://127.0.0.1:$port/ready" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("imageEngine","?"))')
   echo "NWS ${target%%=*} up (image engine: $engine)" >&2
 done
-for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done
+nws_wait_http "http://127.0.0.1:$bare_port/" || { echo "the bare server did not start; see $work/bare.log" >&2; exit 1; }
 echo "sharp pid $sharp_pid port $sharp_port, bare pid $bare_pid port $bare_port" >&2
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared: read the ratios, not the absolute figures)" >&2
 java -Dseed="${SEED:-42}" -Dscale="${SCALE:-1}" -DmaxSeconds="${MAX_SECONDS:-600}" \

@@ -46,7 +46,7 @@ java -Xmx512m -cp "$bench_jar" nws.watermark.benchmarks.soak.Soak \
   --minutes "$MINUTES" --seed "${SEED:-42}" --rate "${RATE:-4}" --concurrency "${CONCURRENCY:-16}" \
   --fault-every "$FAULT_EVERY" --first-fault "$((FAULT_EVERY / 2))" --down "${DOWN:-15}" \
   --targets "${TARGETS:-redis,s3,optimizer1,optimizers}" --retry-budget "${RETRY_BUDGET:-120}" \
-  --optimizers "$OPTIMIZERS" --restart "NWS_NO_BUILD=1 $NWS_ROOT/scripts/cluster-local.sh start"
+  --optimizers "$OPTIMIZERS" --restart "NWS_NO_BUILD=1 $(printf %q "$NWS_ROOT/scripts/cluster-local.sh") start"
 status=$?
 set -e
 ln -sfn "$RUN_DIR" "$NWS_ROOT/target/soak/latest"

@@ -15,6 +15,15 @@ public final class ProcStatus {
 
   private ProcStatus() {}
 
+  /** The pid a pid file records (its first word: scripts/lib.sh writes "PID STARTTIME"), -1 when none. */
+  public static long pidFile(Path file) {
+    try {
+      return Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** VmRSS in kB, -1 when the process is gone. */
   public static long rssKb(long pid) {
     return statusKb(pid, "VmRSS:");

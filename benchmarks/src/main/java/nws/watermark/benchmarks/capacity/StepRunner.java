@@ -82,8 +82,10 @@ final class StepRunner {
         int status;
         try {
           status = send(http, request).status();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+          // No answer, or one too broken to read: an error, on a fresh connection next time.
           status = -1;
+          http.close();
         }
         tally.add(request, status, (System.nanoTime() - t) / 1e6);
       }

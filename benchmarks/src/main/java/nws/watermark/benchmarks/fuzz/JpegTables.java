@@ -22,6 +22,10 @@ final class JpegTables {
       return "added an all-zero table";
     }
     byte[] p = jpeg.head.get(k).payload();
+    if (p.length < 2) {
+      // An earlier operation on this case cut the table to nothing: nothing left to mutate.
+      return "table already cut to " + p.length + " bytes";
+    }
     switch (r.nextInt(4)) {
       case 0 -> {
         int pqTq = new int[] {0x01, 0x02, 0x03, 0x04, 0x10, 0x13, 0xff}[r.nextInt(7)];
@@ -54,6 +58,9 @@ final class JpegTables {
       return "added a table with no codes";
     }
     byte[] p = jpeg.head.get(k).payload();
+    if (p.length < 2) {
+      return "table already cut to " + p.length + " bytes";
+    }
     switch (r.nextInt(5)) {
       case 0 -> {
         int tcTh = new int[] {0x02, 0x04, 0x14, 0x20, 0x0f, 0xff}[r.nextInt(6)];

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nws.watermark.benchmarks.Percentile;
 import nws.watermark.benchmarks.PlainHttp;
 import nws.watermark.benchmarks.ProcStatus;
 
@@ -102,9 +103,9 @@ final class Rounds {
   }
 
   private static Row row(String photo, String scenario, Target t, Tally tally) {
-    double[] sorted = tally.latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] sorted = Percentile.sorted(tally.latencies);
     return new Row(photo, scenario, t.name(), sorted.length, tally.errors.get(), tally.seconds,
-        percentile(sorted, 0.50), percentile(sorted, 0.99), tally.cpuMillis);
+        Percentile.of(sorted, 0.50), Percentile.of(sorted, 0.99), tally.cpuMillis);
   }
 
   /** Runs the queries {@code pool}-wide against one target; adds its wall and CPU time to the tally. */
@@ -159,13 +160,6 @@ final class Rounds {
       cutShort = true;
     }
     return cutShort;
-  }
-
-  private static double percentile(double[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
   private static void progress(String photo, String scenario, Target t, int done, int total) {

@@ -1,7 +1,6 @@
 package nws.watermark.benchmarks.soak;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import nws.watermark.benchmarks.PlainHttp;
+import nws.watermark.benchmarks.ProcStatus;
 
 /**
  * The faults of a soak, on a fixed schedule: every {@code faultEvery} seconds the next target in
@@ -132,11 +132,7 @@ final class FaultSchedule implements Runnable {
 
   /** The pid in {@code <runDir>/<target>.pid}, -1 when there is none. */
   private long pid(String target) {
-    try {
-      return Long.parseLong(Files.readString(settings.runDir().resolve(target + ".pid")).trim().split("\\s+")[0]);
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
+    return ProcStatus.pidFile(settings.runDir().resolve(target + ".pid"));
   }
 
   private double now() {

@@ -25,8 +25,8 @@ final class HeapCounters {
 
   /** The heap of {@code pid}, or null when it is not a JVM publishing counters. */
   static Heap of(long pid) {
-    Path file = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
-        Long.toString(pid));
+    // HotSpot writes them under /tmp on Linux whatever the JVM's java.io.tmpdir says.
+    Path file = Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"), Long.toString(pid));
     try {
       return parse(ByteBuffer.wrap(Files.readAllBytes(file)));
     } catch (IOException | RuntimeException e) {

@@ -67,7 +67,7 @@ final class IntervalSampler implements Runnable {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.pid")) {
       for (Path file : files) {
         String name = file.getFileName().toString().replace(".pid", "");
-        long pid = pid(file);
+        long pid = ProcStatus.pidFile(file);
         long kb = ProcStatus.rssKb(pid);
         if (kb >= 0) {
           pids.put(name, pid);
@@ -82,13 +82,5 @@ final class IntervalSampler implements Runnable {
       // the run folder is gone: the cluster was stopped
     }
     samples.add(new Sample(stats.closeInterval((System.nanoTime() - startNanos) / 1e9), pids, rss, heaps));
-  }
-
-  private static long pid(Path file) {
-    try {
-      return Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 class HeapCountersTest {
@@ -20,7 +21,11 @@ class HeapCountersTest {
   }
 
   @Test
-  void a_process_that_is_no_jvm_has_no_heap() {
-    assertNull(HeapCounters.of(1));
+  void a_file_that_is_no_hsperfdata_has_no_heap() throws Exception {
+    byte[] counters = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/tmp",
+        "hsperfdata_" + System.getProperty("user.name"), Long.toString(ProcessHandle.current().pid())));
+    assertNotNull(HeapCounters.parse(ByteBuffer.wrap(counters.clone())), "the real file parses");
+    counters[0] ^= 0x01;
+    assertNull(HeapCounters.parse(ByteBuffer.wrap(counters)), "a wrong magic number is no heap, not garbage figures");
   }
 }
